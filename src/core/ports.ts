@@ -1,0 +1,240 @@
+// The interfaces the core needs from the outside world. Storage implements the repositories;
+// main.ts supplies the clock and the id generator. Every repository is already scoped to one tenant.
+import type { AppPermission } from './domain/actor.js';
+import type { ReasonCode } from './domain/errors.js';
+import type {
+  Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
+  Membership, MemberType, Ownership, Tenant, TenantId, User, UserId,
+} from './domain/model.js';
+
+export interface Clock {
+  now(): Instant;
+}
+
+export interface IdGenerator {
+  /** A new lowercase UUID. */
+  newId(): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+}
+
+export interface Page {
+  /** Keyset cursor: return rows whose key sorts after this one. */
+  after?: string | undefined;
+  limit: number;
+}
+
+export interface UserQuery extends Page {
+  /** Case-insensitive prefix of displayName, userPrincipalName, mail, givenName or surname. */
+  search?: string | undefined;
+}
+
+export interface UserRepository {
+  get(id: UserId): Promise<User | null>;
+  getByUserPrincipalName(upn: string): Promise<User | null>;
+  getMany(ids: readonly UserId[]): Promise<User[]>;
+  /** Throws DomainError('userPrincipalNameTaken') when the UPN is in use (case-insensitive). */
+  insert(user: User): Promise<void>;
+  update(user: User): Promise<void>;
+  delete(id: UserId): Promise<void>;
+  /** Ordered by id. */
+  list(query: UserQuery): Promise<User[]>;
+  count(): Promise<number>;
+  countWithLicence(sku: LicenceSku): Promise<number>;
+}
+
+export interface CredentialRepository {
+  getPasswordHash(userId: UserId): Promise<string | null>;
+  setPasswordHash(userId: UserId, hash: string, at: Instant): Promise<void>;
+}
+
+export interface GroupQuery extends Page {
+  /** Case-insensitive prefix of displayName or mailNickname. */
+  search?: string | undefined;
+  /** false (default): live groups only; true: soft-deleted groups only. */
+  deleted?: boolean | undefined;
+}
+
+export interface GroupRepository {
+  /** Live and soft-deleted groups alike; callers decide what a deleted group means. */
+  get(id: GroupId): Promise<Group | null>;
+  getMany(ids: readonly GroupId[]): Promise<Group[]>;
+  getByMailNickname(mailNickname: string): Promise<Group | null>;
+  /** Live groups with exactly this display name (case-insensitive). */
+  findByDisplayName(displayName: string): Promise<Group[]>;
+  /** Throws DomainError('mailNicknameTaken') when the nickname is in use (case-insensitive, deleted groups too). */
+  insert(group: Group): Promise<void>;
+  update(group: Group): Promise<void>;
+  /** Hard delete: the group, its memberships (both ways), owners and requests. */
+  purge(id: GroupId): Promise<void>;
+  /** Ordered by id. */
+  list(query: GroupQuery): Promise<Group[]>;
+  count(query: Omit<GroupQuery, 'after' | 'limit'>): Promise<number>;
+}
+
+export interface MemberPage extends Page {
+  memberType?: MemberType | undefined;
+}
+
+export interface MembershipRepository {
+  get(groupId: GroupId, memberId: string): Promise<Membership | null>;
+  /** Returns false (and changes nothing) when the membership already exists. Keeps group nesting closure current. */
+  add(membership: Membership): Promise<boolean>;
+  /** Returns false when there was nothing to remove. */
+  remove(groupId: GroupId, memberId: string): Promise<boolean>;
+  /** Direct members, keyset-paged by memberId. */
+  listMembers(groupId: GroupId, page: MemberPage): Promise<Membership[]>;
+  countMembers(groupId: GroupId): Promise<number>;
+  /** Direct memberships of a user or group (memberOf). */
+  listGroupsOf(memberId: string): Promise<Membership[]>;
+  /** Every group the member is in, directly or through nesting. */
+  transitiveGroupIdsOf(memberId: string): Promise<GroupId[]>;
+  isTransitiveMember(groupId: GroupId, memberId: string): Promise<boolean>;
+  /** Groups that contain this group, directly or transitively (not the group itself). */
+  ancestorGroupIds(groupId: GroupId): Promise<GroupId[]>;
+  /** Removes every membership of a member (user deletion). Returns the group ids it was in. */
+  removeAllOfMember(memberId: string): Promise<GroupId[]>;
+  /** Memberships whose expiresDateTime has passed. */
+  listExpired(now: Instant, limit: number): Promise<Membership[]>;
+}
+
+export interface OwnerRepository {
+  isOwner(groupId: GroupId, userId: UserId): Promise<boolean>;
+  list(groupId: GroupId): Promise<Ownership[]>;
+  count(groupId: GroupId): Promise<number>;
+  /** Returns false when already an owner. */
+  add(ownership: Ownership): Promise<boolean>;
+  remove(groupId: GroupId, userId: UserId): Promise<boolean>;
+  groupIdsOwnedBy(userId: UserId): Promise<GroupId[]>;
+  removeAllOfUser(userId: UserId): Promise<GroupId[]>;
+}
+
+export interface RequestDecisionPatch {
+  status: Exclude<JoinRequestStatus, 'pending'>;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  decidedDateTime: Instant;
+  membershipExpiresDateTime: Instant | null;
+}
+
+export interface RequestQuery extends Page {
+  status?: JoinRequestStatus | undefined;
+}
+
+export interface JoinRequestRepository {
+  get(id: JoinRequestId): Promise<JoinRequest | null>;
+  findPending(groupId: GroupId, requesterId: UserId): Promise<JoinRequest | null>;
+  /** Throws DomainError('pendingRequestExists') if the requester already has a pending request for the group. */
+  insert(request: JoinRequest): Promise<void>;
+  /**
+   * Conditional update `WHERE status = 'pending'`: true for the one caller that moved it,
+   * false for everyone else (the first decision wins, on every engine, under concurrency).
+   */
+  decide(id: JoinRequestId, patch: RequestDecisionPatch): Promise<boolean>;
+  /** Ordered by id. */
+  listForGroups(groupIds: readonly GroupId[], query: RequestQuery): Promise<JoinRequest[]>;
+  listByRequester(requesterId: UserId, query: RequestQuery): Promise<JoinRequest[]>;
+  /** Pending requests whose expiresDateTime has passed. */
+  listDue(now: Instant, limit: number): Promise<JoinRequest[]>;
+}
+
+export interface SettingsRepository {
+  /** The stored overrides, raw. */
+  getAll(): Promise<Record<string, unknown>>;
+  set(key: string, value: unknown, by: string | null, at: Instant): Promise<void>;
+  reset(key: string): Promise<void>;
+}
+
+export interface LicenceRepository {
+  seats(): Promise<LicenceSeats[]>;
+  setSeats(sku: LicenceSku, seats: number): Promise<void>;
+}
+
+export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence';
+
+export interface AuditEventInput {
+  action: string;
+  actorType: 'user' | 'app' | 'system';
+  actorId: string | null;
+  channel: Channel | 'system';
+  targetType: AuditTargetType;
+  targetId: string | null;
+  outcome: 'success' | 'denied';
+  reason: ReasonCode | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  occurredAt: Instant;
+}
+
+export interface AuditEvent extends AuditEventInput {
+  tenantId: TenantId;
+  id: string;
+}
+
+export interface AuditLog {
+  append(event: AuditEventInput): Promise<void>;
+  /** Newest first. */
+  list(query: { limit: number; targetId?: string | undefined }): Promise<AuditEvent[]>;
+}
+
+export interface OutboxMessage {
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+export interface Outbox {
+  enqueue(message: OutboxMessage, at: Instant): Promise<void>;
+}
+
+/** Everything a use case may touch, scoped to one tenant, inside one transaction. */
+export interface TenantScope {
+  readonly tenantId: TenantId;
+  readonly users: UserRepository;
+  readonly credentials: CredentialRepository;
+  readonly groups: GroupRepository;
+  readonly memberships: MembershipRepository;
+  readonly owners: OwnerRepository;
+  readonly requests: JoinRequestRepository;
+  readonly settings: SettingsRepository;
+  readonly licences: LicenceRepository;
+  readonly audit: AuditLog;
+  readonly outbox: Outbox;
+}
+
+export interface TenantDirectory {
+  get(id: TenantId): Promise<Tenant | null>;
+  list(): Promise<Tenant[]>;
+  insert(tenant: Tenant): Promise<void>;
+}
+
+export interface UnitOfWork {
+  /** Runs fn in one transaction scoped to a tenant; a throw rolls everything back. */
+  transaction<T>(tenantId: TenantId, fn: (scope: TenantScope) => Promise<T>): Promise<T>;
+  /** Tenants themselves live outside any one tenant's scope. */
+  readonly tenants: TenantDirectory;
+}
+
+/** Who is calling, as established by an adapter (session, token, CLI, SCIM client). */
+export type Principal =
+  | { readonly type: 'user'; readonly userId: UserId }
+  | { readonly type: 'app'; readonly appId: string; readonly permissions: readonly AppPermission[] }
+  | { readonly type: 'system' };
+
+export interface Caller {
+  readonly tenantId: TenantId;
+  readonly principal: Principal;
+  readonly channel: Channel;
+  /** Correlates the audit event with the wire request. */
+  readonly requestId?: string | undefined;
+}
+
+export interface CoreDeps {
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly passwords: PasswordHasher;
+}
