@@ -62,6 +62,12 @@ export interface GroupRepository {
   /** Live and soft-deleted groups alike; callers decide what a deleted group means. */
   get(id: GroupId): Promise<Group | null>;
   getMany(ids: readonly GroupId[]): Promise<Group[]>;
+  /**
+   * Reads the group and locks its row until the transaction ends (PostgreSQL `FOR UPDATE`; SQLite
+   * transactions are already serial). Membership, ownership and decision use cases call this first,
+   * so checks such as "last owner" cannot race.
+   */
+  lock(id: GroupId): Promise<Group | null>;
   getByMailNickname(mailNickname: string): Promise<Group | null>;
   /** Live groups with exactly this display name (case-insensitive). */
   findByDisplayName(displayName: string): Promise<Group[]>;
