@@ -1,0 +1,59 @@
+// What every policy function is given: who asks, through which channel, under which settings, when.
+import { isGroupAdmin, type Actor } from '../actor.js';
+import { ALLOW, deny, type Decision } from '../decision.js';
+import type { Channel, GroupId, Instant } from '../model.js';
+import type { Audience, TenantSettings } from '../settings.js';
+
+export interface PolicyContext {
+  readonly actor: Actor;
+  /** Settings with every "Selected" group id already resolved (see withSelectedGroupDefault). */
+  readonly settings: TenantSettings;
+  readonly channel: Channel;
+  readonly now: Instant;
+}
+
+/** The actor's relation to one group, read by the use case before it asks the policy. */
+export interface GroupRelation {
+  readonly isOwner: boolean;
+  readonly isDirectMember: boolean;
+  readonly isTransitiveMember: boolean;
+  readonly ownerCount: number;
+  readonly hasPendingRequest: boolean;
+}
+
+export const NO_RELATION: GroupRelation = Object.freeze({
+  isOwner: false, isDirectMember: false, isTransitiveMember: false, ownerCount: 0, hasPendingRequest: false,
+});
+
+/** All / Selected (transitive member of the named group) / None. */
+export function audienceIncludes(actor: Actor, audience: Audience, groupId: GroupId | null): boolean {
+  if (audience === 'All') return true;
+  if (audience === 'None') return false;
+  return actor.kind === 'user' && groupId !== null && actor.transitiveGroupIds.has(groupId);
+}
+
+/** A "Selected" setting with no group chosen means the legacy default group (SSGMSecurityGroupsUsers) if it exists. */
+export function withSelectedGroupDefault(settings: TenantSettings, defaultGroupId: GroupId | null): TenantSettings {
+  return {
+    ...settings,
+    securityGroupCreationGroupId: settings.securityGroupCreationGroupId ?? defaultGroupId,
+    m365GroupCreationGroupId: settings.m365GroupCreationGroupId ?? defaultGroupId,
+    ownerAssignmentGroupId: settings.ownerAssignmentGroupId ?? defaultGroupId,
+  };
+}
+
+/** Users must be enabled to do anything; apps and the system pass. */
+export function requireEnabled(ctx: PolicyContext): Decision {
+  return ctx.actor.kind === 'user' && !ctx.actor.accountEnabled ? deny('accountDisabled') : ALLOW;
+}
+
+/** SPEC §3.8: "Restrict … in My Groups" hides group features from non-admins in the portal only. */
+export function decideMyGroupsAccess(ctx: PolicyContext): Decision {
+  if (ctx.channel !== 'myGroups' || !ctx.settings.restrictMyGroups) return ALLOW;
+  return isGroupAdmin(ctx.actor) ? ALLOW : deny('myGroupsRestricted');
+}
+
+/** True for users with a group-administering role, and for the system. */
+export function actsAsAdmin(ctx: PolicyContext): boolean {
+  return isGroupAdmin(ctx.actor);
+}

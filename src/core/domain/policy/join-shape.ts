@@ -1,0 +1,87 @@
+// How joinPolicy and visibility fit together (SPEC §3.3, §3.4). For Microsoft 365 groups Graph ties
+// joining to visibility: Public = open, Private/HiddenMembership = approval; closed keeps visibility.
+import { DomainError } from '../errors.js';
+import type { GroupKind, JoinPolicy, Visibility } from '../model.js';
+import { isMoreOpen } from './creation.js';
+
+export interface JoinShape {
+  readonly joinPolicy: JoinPolicy;
+  readonly visibility: Visibility;
+}
+
+export function joinPolicyForVisibility(visibility: Visibility): JoinPolicy {
+  return visibility === 'Public' ? 'open' : 'approval';
+}
+
+function visibilityForJoinPolicy(policy: JoinPolicy, current: Visibility): Visibility {
+  if (policy === 'open') return 'Public';
+  if (policy === 'approval') return current === 'HiddenMembership' ? 'HiddenMembership' : 'Private';
+  return current;
+}
+
+function consistentForM365(shape: JoinShape): boolean {
+  if (shape.joinPolicy === 'closed') return true;
+  return joinPolicyForVisibility(shape.visibility) === shape.joinPolicy;
+}
+
+/**
+ * The join policy and visibility of a new group from what was asked and the channel's defaults.
+ * `ceiling` lowers a *default* that is more open than owners may choose (an explicit choice above
+ * it is refused by decideCreateGroup instead). Throws DomainError on an impossible combination.
+ */
+export function resolveNewJoinShape(
+  kind: GroupKind,
+  requested: { joinPolicy?: JoinPolicy | undefined; visibility?: Visibility | undefined },
+  defaults: JoinShape,
+  ceiling: JoinPolicy | null,
+): JoinShape {
+  if (requested.visibility === 'HiddenMembership' && kind !== 'microsoft365') throw new DomainError('hiddenMembershipOnlyForM365');
+  let shape: JoinShape;
+  if (kind !== 'microsoft365') {
+    shape = { joinPolicy: requested.joinPolicy ?? defaults.joinPolicy, visibility: requested.visibility ?? defaults.visibility };
+  } else if (requested.joinPolicy && requested.visibility) {
+    shape = { joinPolicy: requested.joinPolicy, visibility: requested.visibility };
+    if (!consistentForM365(shape)) throw new DomainError('invalidInput', `joinPolicy '${shape.joinPolicy}' does not match visibility '${shape.visibility}' for a Microsoft 365 group.`);
+  } else if (requested.visibility) {
+    shape = { joinPolicy: joinPolicyForVisibility(requested.visibility), visibility: requested.visibility };
+  } else if (requested.joinPolicy) {
+    shape = { joinPolicy: requested.joinPolicy, visibility: visibilityForJoinPolicy(requested.joinPolicy, defaults.visibility) };
+  } else {
+    shape = defaults;
+  }
+  if (ceiling && requested.joinPolicy === undefined && isMoreOpen(shape.joinPolicy, ceiling)) {
+    const lowered = ceiling;
+    shape = kind === 'microsoft365' && requested.visibility === undefined
+      ? { joinPolicy: lowered, visibility: visibilityForJoinPolicy(lowered, shape.visibility) }
+      : { joinPolicy: lowered, visibility: shape.visibility };
+    if (kind === 'microsoft365' && !consistentForM365(shape)) shape = { joinPolicy: 'closed', visibility: shape.visibility };
+  }
+  return shape;
+}
+
+/**
+ * The shape after an update. Setting visibility of a Microsoft 365 group sets the matching join
+ * policy; HiddenMembership can be neither added nor removed after creation.
+ */
+export function resolveUpdatedJoinShape(
+  kind: GroupKind,
+  current: JoinShape,
+  changes: { joinPolicy?: JoinPolicy | undefined; visibility?: Visibility | undefined },
+): JoinShape {
+  const { visibility, joinPolicy } = changes;
+  if (visibility !== undefined && visibility !== current.visibility
+    && (visibility === 'HiddenMembership' || current.visibility === 'HiddenMembership')) {
+    throw new DomainError('hiddenMembershipImmutable');
+  }
+  if (kind !== 'microsoft365') {
+    return { joinPolicy: joinPolicy ?? current.joinPolicy, visibility: visibility ?? current.visibility };
+  }
+  if (joinPolicy !== undefined && visibility !== undefined) {
+    const shape = { joinPolicy, visibility };
+    if (!consistentForM365(shape)) throw new DomainError('invalidInput', `joinPolicy '${joinPolicy}' does not match visibility '${visibility}' for a Microsoft 365 group.`);
+    return shape;
+  }
+  if (visibility !== undefined) return { joinPolicy: joinPolicyForVisibility(visibility), visibility };
+  if (joinPolicy !== undefined) return { joinPolicy, visibility: visibilityForJoinPolicy(joinPolicy, current.visibility) };
+  return current;
+}
