@@ -1,0 +1,12 @@
+// Every migration, registered statically (no FileMigrationProvider: works from src/ and dist/ alike,
+// and bundlers see the imports). Names sort in the order they run.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,97 @@
+// The storage entry point: picks the engine from the configuration, opens it, and hands out the
+// UnitOfWork the core uses. Only main.ts (and tests, bench, scripts) call this.
+import { Kysely, Migrator, sql } from 'kysely';
+import type { LogEvent } from 'kysely';
+import type { UnitOfWork } from '../core/ports.js';
+import type { Database } from './schema.js';
+import type { Engine } from './sql-helpers.js';
+import { migrationProvider } from './migrations/index.js';
+import { createPool, currentSchema, ensureSchema, postgresDialect } from './postgres.js';
+import { openSqliteDatabase, sqliteDialect } from './sqlite.js';
+import { KyselyUnitOfWork } from './unit-of-work.js';
+
+export interface StorageOptions {
+  /** `postgres://…` or `postgresql://…`; omit for SQLite. */
+  databaseUrl?: string | undefined;
+  /** SQLite file (its folder is created) or ':memory:'. Default: data/roster.db. */
+  sqlitePath?: string | undefined;
+  /** PostgreSQL only: create this schema if missing and use it for every pooled connection. */
+  pgSchema?: string | undefined;
+  /** Write each statement's SQL (never its parameters) and duration to stderr. */
+  logQueries?: boolean | undefined;
+}
+
+export interface Storage {
+  readonly engine: Engine;
+  readonly uow: UnitOfWork;
+  /** Applies every pending migration; a no-op when the schema is current. */
+  migrate(): Promise<void>;
+  /** Throws unless the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** For bench/, scripts and tests; the application goes through `uow`. */
+  readonly db: Kysely<Database>;
+}
+
+export const DEFAULT_SQLITE_PATH = 'data/roster.db';
+
+function logQuery(event: LogEvent): void {
+  const ms = event.queryDurationMillis.toFixed(1);
+  const prefix = event.level === 'error' ? '[sql error]' : '[sql]';
+  process.stderr.write(`${prefix} ${ms}ms ${event.query.sql}\n`);
+}
+
+function engineOf(databaseUrl: string | undefined): Engine {
+  if (databaseUrl === undefined || databaseUrl === '') return 'sqlite';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(databaseUrl)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  // Name only the scheme: the URL may carry a password.
+  throw new Error(
+    `Unsupported database URL scheme "${scheme ?? '(none)'}": use postgres:// or postgresql://, or leave the URL unset for SQLite.`,
+  );
+}
+
+export async function openStorage(opts: StorageOptions): Promise<Storage> {
+  const engine = engineOf(opts.databaseUrl);
+  const log = opts.logQueries ? logQuery : undefined;
+  let db: Kysely<Database>;
+  if (engine === 'postgres') {
+    db = new Kysely<Database>({ dialect: postgresDialect(createPool(opts.databaseUrl as string, opts.pgSchema)), log });
+    if (opts.pgSchema !== undefined) {
+      try {
+        await ensureSchema(db as Kysely<unknown>, opts.pgSchema);
+      } catch (e) {
+        await db.destroy();
+        throw e;
+      }
+    }
+  } else {
+    db = new Kysely<Database>({ dialect: sqliteDialect(openSqliteDatabase(opts.sqlitePath ?? DEFAULT_SQLITE_PATH)), log });
+  }
+
+  return {
+    engine,
+    db,
+    uow: new KyselyUnitOfWork(db, engine),
+    migrate: () => migrate(db, engine),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one: name ours, so
+    // schemas sharing a PostgreSQL database (one per test file) do not see each other's.
+    ...(engine === 'postgres' ? { migrationTableSchema: await currentSchema(db as Kysely<unknown>) } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

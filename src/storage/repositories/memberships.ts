@@ -1,0 +1,108 @@
+// Direct memberships (users and groups in groups) and the transitive queries over the nesting closure.
+import type { Kysely } from 'kysely';
+import type { MemberPage, MembershipRepository } from '../../core/ports.js';
+import type { GroupId, Instant, Membership, TenantId } from '../../core/domain/model.js';
+import type { Database } from '../schema.js';
+import { membershipFromRow, membershipToRow } from '../mappers.js';
+import type { Engine } from '../sql-helpers.js';
+import { changed, toCount } from '../sql-helpers.js';
+import { addEdge, lockNesting, rebuildFrom, selfAndAncestors } from './closure.js';
+
+export class MembershipRepo implements MembershipRepository {
+  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
+
+  private base() {
+    return this.db.selectFrom('memberships').selectAll().where('tenant_id', '=', this.tenantId);
+  }
+
+  async get(groupId: GroupId, memberId: string): Promise<Membership | null> {
+    const row = await this.base().where('group_id', '=', groupId).where('member_id', '=', memberId).executeTakeFirst();
+    return row ? membershipFromRow(row) : null;
+  }
+
+  async add(membership: Membership): Promise<boolean> {
+    const nested = membership.memberType === 'group';
+    if (nested) await lockNesting(this.db, this.engine, this.tenantId);
+    const res = await this.db.insertInto('memberships').values({ ...membershipToRow(membership), tenant_id: this.tenantId })
+      .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing()).executeTakeFirst();
+    if (changed(res.numInsertedOrUpdatedRows) === 0) return false;
+    if (nested) await addEdge(this.db, this.tenantId, membership.groupId, membership.memberId);
+    return true;
+  }
+
+  async remove(groupId: GroupId, memberId: string): Promise<boolean> {
+    const removed = await this.db.deleteFrom('memberships')
+      .where('tenant_id', '=', this.tenantId).where('group_id', '=', groupId).where('member_id', '=', memberId)
+      .returning('member_type').execute();
+    if (removed.length === 0) return false;
+    if (removed.some((r) => r.member_type === 'group')) await this.rebuildAbove([groupId]);
+    return true;
+  }
+
+  async listMembers(groupId: GroupId, page: MemberPage): Promise<Membership[]> {
+    let q = this.base().where('group_id', '=', groupId);
+    if (page.after !== undefined) q = q.where('member_id', '>', page.after);
+    if (page.memberType) q = q.where('member_type', '=', page.memberType);
+    const rows = await q.orderBy('member_id').limit(page.limit).execute();
+    return rows.map(membershipFromRow);
+  }
+
+  async countMembers(groupId: GroupId): Promise<number> {
+    const r = await this.db.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n'))
+      .where('tenant_id', '=', this.tenantId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+    return toCount(r.n);
+  }
+
+  async listGroupsOf(memberId: string): Promise<Membership[]> {
+    const rows = await this.base().where('member_id', '=', memberId).orderBy('group_id').execute();
+    return rows.map(membershipFromRow);
+  }
+
+  async transitiveGroupIdsOf(memberId: string): Promise<GroupId[]> {
+    const rows = await this.db.selectFrom('memberships as m')
+      .innerJoin('group_closure as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.descendant_id', '=', 'm.group_id'))
+      .select('c.ancestor_id').distinct()
+      .where('m.tenant_id', '=', this.tenantId).where('m.member_id', '=', memberId)
+      .orderBy('c.ancestor_id').execute();
+    return rows.map((r) => r.ancestor_id);
+  }
+
+  async isTransitiveMember(groupId: GroupId, memberId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('memberships as m')
+      .innerJoin('group_closure as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.descendant_id', '=', 'm.group_id'))
+      .select('m.group_id')
+      .where('m.tenant_id', '=', this.tenantId).where('m.member_id', '=', memberId).where('c.ancestor_id', '=', groupId)
+      .limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async ancestorGroupIds(groupId: GroupId): Promise<GroupId[]> {
+    const rows = await this.db.selectFrom('group_closure').select('ancestor_id')
+      .where('tenant_id', '=', this.tenantId).where('descendant_id', '=', groupId).where('depth', '>', 0)
+      .orderBy('ancestor_id').execute();
+    return rows.map((r) => r.ancestor_id);
+  }
+
+  async removeAllOfMember(memberId: string): Promise<GroupId[]> {
+    const removed = await this.db.deleteFrom('memberships')
+      .where('tenant_id', '=', this.tenantId).where('member_id', '=', memberId)
+      .returning(['group_id', 'member_type']).execute();
+    const parents = removed.filter((r) => r.member_type === 'group').map((r) => r.group_id);
+    if (parents.length > 0) await this.rebuildAbove(parents);
+    return [...new Set(removed.map((r) => r.group_id))].sort();
+  }
+
+  async listExpired(now: Instant, limit: number): Promise<Membership[]> {
+    const rows = await this.base().where('expires_at', 'is not', null).where('expires_at', '<=', now)
+      .orderBy('expires_at').orderBy('group_id').orderBy('member_id').limit(limit).execute();
+    return rows.map(membershipFromRow);
+  }
+
+  /** After group edges below `parents` were removed: rebuild the closure of each parent and its ancestors. */
+  private async rebuildAbove(parents: readonly string[]): Promise<void> {
+    await lockNesting(this.db, this.engine, this.tenantId);
+    const roots = new Set<string>();
+    for (const p of new Set(parents)) for (const a of await selfAndAncestors(this.db, this.tenantId, p)) roots.add(a);
+    await rebuildFrom(this.db, this.tenantId, [...roots]);
+  }
+}

@@ -1,0 +1,46 @@
+// The UnitOfWork port: one Kysely transaction per call, with every repository scoped to one tenant.
+import type { Kysely } from 'kysely';
+import type { TenantDirectory, TenantScope, UnitOfWork } from '../core/ports.js';
+import type { TenantId } from '../core/domain/model.js';
+import type { Database } from './schema.js';
+import type { Engine } from './sql-helpers.js';
+import { AuditRepo } from './repositories/audit.js';
+import { CredentialRepo } from './repositories/credentials.js';
+import { GroupRepo } from './repositories/groups.js';
+import { JoinRequestRepo } from './repositories/join-requests.js';
+import { LicenceRepo } from './repositories/licences.js';
+import { MembershipRepo } from './repositories/memberships.js';
+import { OutboxRepo } from './repositories/outbox.js';
+import { OwnerRepo } from './repositories/owners.js';
+import { SettingsRepo } from './repositories/settings.js';
+import { TenantRepo } from './repositories/tenants.js';
+import { UserRepo } from './repositories/users.js';
+
+/** Every repository on one connection or transaction, all filtering by the same tenant. */
+export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engine: Engine): TenantScope {
+  return {
+    tenantId,
+    users: new UserRepo(db, tenantId),
+    credentials: new CredentialRepo(db, tenantId),
+    groups: new GroupRepo(db, tenantId, engine),
+    memberships: new MembershipRepo(db, tenantId, engine),
+    owners: new OwnerRepo(db, tenantId),
+    requests: new JoinRequestRepo(db, tenantId),
+    settings: new SettingsRepo(db, tenantId),
+    licences: new LicenceRepo(db, tenantId),
+    audit: new AuditRepo(db, tenantId),
+    outbox: new OutboxRepo(db, tenantId),
+  };
+}
+
+export class KyselyUnitOfWork implements UnitOfWork {
+  readonly tenants: TenantDirectory;
+
+  constructor(private readonly db: Kysely<Database>, private readonly engine: Engine) {
+    this.tenants = new TenantRepo(db);
+  }
+
+  transaction<T>(tenantId: TenantId, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(createTenantScope(trx, tenantId, this.engine)));
+  }
+}
