@@ -1,6 +1,7 @@
 export * from './abilities.js';
 export * from './context.js';
 export * from './creation.js';
+export * from './directory.js';
 export * from './join-shape.js';
 export * from './lifecycle.js';
 export * from './membership.js';

@@ -49,12 +49,13 @@ export function resolveNewJoinShape(
   } else {
     shape = defaults;
   }
-  if (ceiling && requested.joinPolicy === undefined && isMoreOpen(shape.joinPolicy, ceiling)) {
-    const lowered = ceiling;
-    shape = kind === 'microsoft365' && requested.visibility === undefined
-      ? { joinPolicy: lowered, visibility: visibilityForJoinPolicy(lowered, shape.visibility) }
-      : { joinPolicy: lowered, visibility: shape.visibility };
-    if (kind === 'microsoft365' && !consistentForM365(shape)) shape = { joinPolicy: 'closed', visibility: shape.visibility };
+  // Only a default is lowered: a policy the caller chose (for Microsoft 365, also through visibility) is kept,
+  // and decideCreateGroup refuses it if it is above the ceiling.
+  const chosen = requested.joinPolicy !== undefined || (kind === 'microsoft365' && requested.visibility !== undefined);
+  if (ceiling && !chosen && isMoreOpen(shape.joinPolicy, ceiling)) {
+    shape = kind === 'microsoft365'
+      ? { joinPolicy: ceiling, visibility: visibilityForJoinPolicy(ceiling, shape.visibility) }
+      : { joinPolicy: ceiling, visibility: shape.visibility };
   }
   return shape;
 }

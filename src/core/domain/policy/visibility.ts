@@ -52,3 +52,12 @@ export function canSeeMembershipOf(ctx: PolicyContext, group: Group, rel: GroupR
   if (seen === 'all') return true;
   return seen === 'selfOnly' && ctx.actor.kind === 'user' && ctx.actor.id === memberId;
 }
+
+/** A group's list of join requests: its owners, admins, and apps that manage members. */
+export function canListGroupRequests(ctx: PolicyContext, group: Group, rel: GroupRelation): boolean {
+  const { actor } = ctx;
+  if (!canSeeGroup(ctx, group, rel)) return false;
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'app') return appHas(actor, 'GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All');
+  return rel.isOwner || isGroupAdmin(actor);
+}

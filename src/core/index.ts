@@ -1,0 +1,62 @@
+// The core's public face: every use case bound to its dependencies. Adapters (HTTP, CLI, SCIM, portal)
+// call these and nothing else, so the same case gets the same answer on every path.
+import type { CoreDeps } from './ports.js';
+import { addMember } from './use-cases/add-member.js';
+import { addOwner } from './use-cases/add-owner.js';
+import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
+import { cancelJoinRequest } from './use-cases/cancel-join-request.js';
+import { createGroup } from './use-cases/create-group.js';
+import { createUser } from './use-cases/create-user.js';
+import { decideJoinRequest } from './use-cases/decide-join-request.js';
+import { deleteGroup } from './use-cases/delete-group.js';
+import { deleteUser } from './use-cases/delete-user.js';
+import { expireJoinRequests } from './use-cases/expire-join-requests.js';
+import { expireMemberships } from './use-cases/expire-memberships.js';
+import { getGroup } from './use-cases/get-group.js';
+import { joinGroup } from './use-cases/join-group.js';
+import { leaveGroup } from './use-cases/leave-group.js';
+import { assignLicence, getLicenceSeats, removeLicence, setLicenceSeats } from './use-cases/licences.js';
+import { listJoinableGroups } from './use-cases/list-joinable-groups.js';
+import { listGroupJoinRequests, listMyJoinRequests, listPendingApprovals } from './use-cases/list-join-requests.js';
+import { listMembers, listOwners } from './use-cases/list-members.js';
+import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
+import { getUser, listUsers } from './use-cases/read-users.js';
+import { removeMember } from './use-cases/remove-member.js';
+import { removeOwner } from './use-cases/remove-owner.js';
+import { requestToJoin } from './use-cases/request-to-join.js';
+import { restoreGroup } from './use-cases/restore-group.js';
+import { getSettings, updateSettings } from './use-cases/settings.js';
+import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use-cases/transitive-memberships.js';
+import { updateGroup } from './use-cases/update-group.js';
+import { updateUser } from './use-cases/update-user.js';
+
+const USE_CASES = {
+  bootstrapTenant, createAdmin,
+  createUser, updateUser, deleteUser, getUser, listUsers,
+  assignLicence, removeLicence, setLicenceSeats, getLicenceSeats,
+  getSettings, updateSettings,
+  createGroup, updateGroup, deleteGroup, restoreGroup, getGroup,
+  listMyGroups, listOwnedGroups, listJoinableGroups,
+  addMember, removeMember, listMembers, addOwner, removeOwner, listOwners,
+  joinGroup, leaveGroup,
+  requestToJoin, cancelJoinRequest, decideJoinRequest,
+  listPendingApprovals, listMyJoinRequests, listGroupJoinRequests,
+  listTransitiveGroups, listDirectGroups, checkMemberGroups,
+  expireJoinRequests, expireMemberships,
+} as const;
+
+type UseCases = typeof USE_CASES;
+type Bound<F> = F extends (deps: CoreDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+export type Core = { readonly [K in keyof UseCases]: Bound<UseCases[K]> };
+
+export function createCore(deps: CoreDeps): Core {
+  const core: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(USE_CASES)) {
+    core[name] = (...args: unknown[]) => (fn as (d: CoreDeps, ...a: unknown[]) => unknown)(deps, ...args);
+  }
+  return core as Core;
+}
+
+export type { Caller, CoreDeps, Principal } from './ports.js';
+export { DomainError, isDomainError, type ErrorCategory, type ReasonCode } from './domain/errors.js';
+export type { GroupView } from './use-cases/support/views.js';

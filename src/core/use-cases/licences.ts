@@ -1,0 +1,65 @@
+// Premium licences (SPEC §3.13): admins assign them to users up to the tenant's seats.
+import { DomainError } from '../domain/errors.js';
+import { LICENCE_SKUS, type LicenceSeats, type LicenceSku, type User } from '../domain/model.js';
+import { decideManageLicences, decideSetLicenceSeats } from '../domain/policy/directory.js';
+import type { Caller, CoreDeps } from '../ports.js';
+import { runUseCase } from './support/context.js';
+
+function validSku(sku: string): LicenceSku {
+  if (!(LICENCE_SKUS as readonly string[]).includes(sku)) throw new DomainError('invalidInput', `Unknown licence '${sku}'. Known: ${LICENCE_SKUS.join(', ')}.`);
+  return sku as LicenceSku;
+}
+
+export async function assignLicence(deps: CoreDeps, caller: Caller, input: { userId: string; sku: string }): Promise<User> {
+  const sku = validSku(input.sku);
+  return runUseCase(deps, caller, 'licence.assign', { type: 'licence', id: input.userId }, async (uc) => {
+    uc.enforce(decideManageLicences(uc.policy));
+    const user = await uc.scope.users.get(input.userId);
+    if (!user) throw new DomainError('userNotFound');
+    if (user.assignedLicenses.includes(sku)) return user;
+    const seats = (await uc.scope.licences.seats()).find((s) => s.sku === sku)?.seats ?? 0;
+    if ((await uc.scope.users.countWithLicence(sku)) >= seats) throw new DomainError('noSeatsLeft');
+    const updated = { ...user, assignedLicenses: [...user.assignedLicenses, sku].sort() };
+    await uc.scope.users.update(updated);
+    await uc.audit({ action: 'licence.assign', targetType: 'licence', targetId: user.id, before: user.assignedLicenses, after: updated.assignedLicenses });
+    return updated;
+  });
+}
+
+export async function removeLicence(deps: CoreDeps, caller: Caller, input: { userId: string; sku: string }): Promise<User> {
+  const sku = validSku(input.sku);
+  return runUseCase(deps, caller, 'licence.remove', { type: 'licence', id: input.userId }, async (uc) => {
+    uc.enforce(decideManageLicences(uc.policy));
+    const user = await uc.scope.users.get(input.userId);
+    if (!user) throw new DomainError('userNotFound');
+    if (!user.assignedLicenses.includes(sku)) return user;
+    const updated = { ...user, assignedLicenses: user.assignedLicenses.filter((s) => s !== sku) };
+    await uc.scope.users.update(updated);
+    await uc.audit({ action: 'licence.remove', targetType: 'licence', targetId: user.id, before: user.assignedLicenses, after: updated.assignedLicenses });
+    return updated;
+  });
+}
+
+export async function setLicenceSeats(deps: CoreDeps, caller: Caller, input: { sku: string; seats: number }): Promise<LicenceSeats[]> {
+  const sku = validSku(input.sku);
+  if (!Number.isInteger(input.seats) || input.seats < 0 || input.seats > 10_000_000) throw new DomainError('invalidInput', 'seats must be a whole number from 0.');
+  return runUseCase(deps, caller, 'licence.seats', { type: 'licence', id: sku }, async (uc) => {
+    uc.enforce(decideSetLicenceSeats(uc.policy));
+    const before = await uc.scope.licences.seats();
+    if ((await uc.scope.users.countWithLicence(sku)) > input.seats) throw new DomainError('noSeatsLeft', 'More users hold this licence than the new number of seats.');
+    await uc.scope.licences.setSeats(sku, input.seats);
+    const after = await uc.scope.licences.seats();
+    await uc.audit({ action: 'licence.seats', targetType: 'licence', targetId: sku, before, after });
+    return after;
+  });
+}
+
+export async function getLicenceSeats(deps: CoreDeps, caller: Caller): Promise<Array<LicenceSeats & { assigned: number }>> {
+  return runUseCase(deps, caller, 'licence.read', { type: 'licence', id: null }, async (uc) => {
+    uc.enforce(decideManageLicences(uc.policy));
+    const seats = await uc.scope.licences.seats();
+    return Promise.all(LICENCE_SKUS.map(async (sku) => ({
+      sku, seats: seats.find((s) => s.sku === sku)?.seats ?? 0, assigned: await uc.scope.users.countWithLicence(sku),
+    })));
+  });
+}

@@ -1,0 +1,23 @@
+// What use cases return for a group: the group with the caller's abilities on it.
+import type { Group } from '../../domain/model.js';
+import { groupAbilities, type GroupAbilities } from '../../domain/policy/abilities.js';
+import type { GroupRelation } from '../../domain/policy/context.js';
+import type { UseCaseContext } from './context.js';
+import { relationOf } from './relation.js';
+
+export interface GroupView {
+  readonly group: Group;
+  readonly abilities: GroupAbilities;
+}
+
+export async function viewOf(uc: UseCaseContext, group: Group, rel?: GroupRelation): Promise<GroupView> {
+  const relation = rel ?? await relationOf(uc, uc.actor, group);
+  const membership = uc.actor.kind === 'user' && relation.isDirectMember ? await uc.scope.memberships.get(group.id, uc.actor.id) : null;
+  return { group, abilities: groupAbilities(uc.policy, group, relation, membership) };
+}
+
+export async function viewsOf(uc: UseCaseContext, groups: readonly Group[]): Promise<GroupView[]> {
+  const out: GroupView[] = [];
+  for (const g of groups) out.push(await viewOf(uc, g));
+  return out;
+}
