@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DEMO_PASSWORD, describeDatabase, loadConfig } from './config.js';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080, host: '127.0.0.1', databaseUrl: undefined, dataDir: './data', sqlitePath: 'data/roster.db',
+      logLevel: 'info', tenantName: 'Contoso', adminUpn: 'admin@contoso.example', adminPassword: undefined,
+      demoPassword: DEFAULT_DEMO_PASSWORD, sweepIntervalSeconds: 60,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '0', HOST: '0.0.0.0', DATABASE_URL: 'postgresql://u:p@db:5432/roster', DATA_DIR: '/var/lib/roster',
+      LOG_LEVEL: 'DEBUG', ROSTER_TENANT_NAME: 'Fabrikam', ROSTER_ADMIN_UPN: 'root@fabrikam.example',
+      ROSTER_ADMIN_PASSWORD: 'a-long-admin-password', DEMO_PASSWORD: 'another-demo-pass', SWEEP_INTERVAL_SECONDS: '5',
+    });
+    expect(config).toMatchObject({
+      port: 0, host: '0.0.0.0', databaseUrl: 'postgresql://u:p@db:5432/roster', sqlitePath: '/var/lib/roster/roster.db',
+      logLevel: 'debug', tenantName: 'Fabrikam', adminUpn: 'root@fabrikam.example', adminPassword: 'a-long-admin-password',
+      demoPassword: 'another-demo-pass', sweepIntervalSeconds: 5,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ', ROSTER_ADMIN_PASSWORD: '' })).toMatchObject({ port: 8080, databaseUrl: undefined, adminPassword: undefined });
+  });
+
+  it.each([
+    ['PORT', 'eighty'], ['PORT', '65536'], ['PORT', '-1'], ['PORT', '80.5'],
+    ['SWEEP_INTERVAL_SECONDS', '0'], ['SWEEP_INTERVAL_SECONDS', '1e3'],
+    ['LOG_LEVEL', 'verbose'], ['DATABASE_URL', 'mysql://db/roster'], ['DATABASE_URL', 'roster.db'],
+    ['ROSTER_ADMIN_UPN', 'admin'], ['ROSTER_ADMIN_PASSWORD', 'short'], ['DEMO_PASSWORD', 'short'], ['HOST', 'http://x'],
+  ])('refuses %s=%s with an error naming the variable', (name, value) => {
+    const error = errorOf({ [name]: value });
+    expect(error.variable).toBe(name);
+    expect(error.message.startsWith(`${name}: `)).toBe(true);
+  });
+
+  it('never repeats a database URL (it may hold a password) in its error', () => {
+    expect(errorOf({ DATABASE_URL: 'mysql://user:s3cret@db/roster' }).message).not.toContain('s3cret');
+  });
+});
+
+describe('describeDatabase', () => {
+  it('names the engine and location without credentials', () => {
+    expect(describeDatabase({ databaseUrl: undefined, sqlitePath: 'data/roster.db' })).toBe('sqlite:data/roster.db');
+    expect(describeDatabase({ databaseUrl: 'postgres://u:s3cret@db:5432/roster', sqlitePath: 'x' })).toBe('postgres://db:5432/roster');
+  });
+});

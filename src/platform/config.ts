@@ -1,0 +1,113 @@
+// Configuration from the environment, read and validated once at start. Every error names the variable.
+import { join } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_DEMO_PASSWORD = 'demo-only-Roster-2026';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set: PostgreSQL. Unset: SQLite at `sqlitePath`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sqlitePath: string;
+  logLevel: LogLevel;
+  tenantName: string;
+  adminUpn: string;
+  /** Unset: a strong one is generated and printed once when the first tenant is bootstrapped. */
+  adminPassword: string | undefined;
+  demoPassword: string;
+  sweepIntervalSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Every variable, its default and meaning: shown by `roster --help` and documented in the README. */
+export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string, meaning: string]> = [
+  ['PORT', '8080', 'TCP port to listen on (0 = any free port)'],
+  ['HOST', '127.0.0.1', 'address to bind (0.0.0.0 for every interface)'],
+  ['DATABASE_URL', '(unset)', 'postgres://… to use PostgreSQL; unset = SQLite file in DATA_DIR'],
+  ['DATA_DIR', './data', 'folder of the SQLite database (roster.db)'],
+  ['LOG_LEVEL', 'info', LOG_LEVELS.join(' | ')],
+  ['ROSTER_TENANT_NAME', 'Contoso', 'name of the tenant created at first start'],
+  ['ROSTER_ADMIN_UPN', 'admin@contoso.example', 'sign-in name of the first administrator'],
+  ['ROSTER_ADMIN_PASSWORD', '(generated)', 'first administrator password (12+ chars); printed once if generated'],
+  ['DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD, 'shared password of the demo users (demo only)'],
+  ['SWEEP_INTERVAL_SECONDS', '60', 'how often expired requests and memberships are swept'],
+];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw.slice(0, 40)}").`);
+  }
+  return Number(raw);
+}
+
+function password(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 12 || value.length > 256) throw new ConfigError(name, 'must be 12–256 characters.');
+  return value;
+}
+
+const UPN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = read(env, 'DATABASE_URL');
+  // Name only the scheme in the error: the URL may carry a password.
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(databaseUrl)?.[1] ?? '(none)';
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql:// (got scheme "${scheme}"); unset it to use SQLite.`);
+  }
+  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel.slice(0, 40)}").`);
+  }
+  const tenantName = read(env, 'ROSTER_TENANT_NAME') ?? 'Contoso';
+  if (tenantName.length > 256) throw new ConfigError('ROSTER_TENANT_NAME', 'must be at most 256 characters.');
+  const adminUpn = read(env, 'ROSTER_ADMIN_UPN') ?? 'admin@contoso.example';
+  if (!UPN.test(adminUpn) || adminUpn.length > 113) throw new ConfigError('ROSTER_ADMIN_UPN', `must look like alias@domain (got "${adminUpn.slice(0, 120)}").`);
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  if (/\s|\//.test(host)) throw new ConfigError('HOST', `must be a host name or IP address (got "${host.slice(0, 60)}").`);
+  const dataDir = read(env, 'DATA_DIR') ?? './data';
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host,
+    databaseUrl,
+    dataDir,
+    sqlitePath: join(dataDir, 'roster.db'),
+    logLevel: logLevel as LogLevel,
+    tenantName,
+    adminUpn,
+    adminPassword: password(env, 'ROSTER_ADMIN_PASSWORD'),
+    demoPassword: password(env, 'DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD,
+    sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 60, 1, 86_400),
+  };
+}
+
+/** Where the data lives, for log lines and messages: never the PostgreSQL URL's credentials. */
+export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'sqlitePath'>): string {
+  if (config.databaseUrl === undefined) return `sqlite:${config.sqlitePath}`;
+  try {
+    const url = new URL(config.databaseUrl);
+    return `postgres://${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
