@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT, generatePassword, scryptHasher, withSharedHash } from './passwords.js';
+import { DEFAULT_SCRYPT, generatePassword, scryptPasswordHasher, withSharedHash } from './passwords.js';
 
 describe('scrypt password hasher', () => {
-  const hasher = scryptHasher();
+  const hasher = scryptPasswordHasher();
 
   it('hashes in the documented format with the default cost and a 16-byte salt', async () => {
     const hash = await hasher.hash('correct horse battery');
@@ -25,7 +25,7 @@ describe('scrypt password hasher', () => {
   });
 
   it('verifies hashes made with other parameters (cost can change later)', async () => {
-    const cheap = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
+    const cheap = scryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
     const hash = await cheap.hash('an older hash here');
     expect(hash.startsWith('scrypt$1024$8$1$')).toBe(true);
     expect(await hasher.verify('an older hash here', hash)).toBe(true);
@@ -52,7 +52,7 @@ describe('scrypt password hasher', () => {
 
 describe('withSharedHash', () => {
   it('reuses one hash for the shared password and still verifies it', async () => {
-    const base = scryptHasher({ N: 2 ** 10, r: 8, p: 1 });
+    const base = scryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
     const shared = await withSharedHash(base, 'demo-password-x');
     const a = await shared.hash('demo-password-x');
     expect(await shared.hash('demo-password-x')).toBe(a);

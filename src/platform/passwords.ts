@@ -26,7 +26,7 @@ function derive(password: string, salt: Buffer, params: ScryptParams, length: nu
   });
 }
 
-export function scryptHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHasher {
+export function scryptPasswordHasher(params: ScryptParams = DEFAULT_SCRYPT): PasswordHasher {
   return {
     async hash(password) {
       const salt = randomBytes(SALT_LENGTH);
