@@ -83,6 +83,11 @@ export function resolveUpdatedJoinShape(
     return shape;
   }
   if (visibility !== undefined) return { joinPolicy: joinPolicyForVisibility(visibility), visibility };
-  if (joinPolicy !== undefined) return { joinPolicy, visibility: visibilityForJoinPolicy(joinPolicy, current.visibility) };
+  if (joinPolicy !== undefined) {
+    const next = { joinPolicy, visibility: visibilityForJoinPolicy(joinPolicy, current.visibility) };
+    // An open Microsoft 365 group is Public: opening a HiddenMembership group would un-hide its members.
+    if (current.visibility === 'HiddenMembership' && next.visibility !== 'HiddenMembership') throw new DomainError('hiddenMembershipImmutable');
+    return next;
+  }
   return current;
 }
