@@ -118,7 +118,7 @@ async function addInitialMembers(uc: UseCaseContext, group: Group, memberIds: st
   for (const id of ids) {
     await uc.scope.memberships.add({
       tenantId: group.tenantId, groupId: group.id, memberId: id, memberType: userIds.has(id) ? 'user' : 'group',
-      source: 'direct', addedBy, addedDateTime: uc.now, expiresDateTime: null, requestId: null,
+      source: uc.caller.channel === 'scim' ? 'sync' : 'direct', addedBy, addedDateTime: uc.now, expiresDateTime: null, requestId: null,
     });
   }
   return ids;
