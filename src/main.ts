@@ -1,0 +1,151 @@
+// The composition root and the `roster` entry point: config → storage → core → CLI / HTTP / jobs.
+// The only file that wires the layers together (docs/ARCHITECTURE.md).
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import type { App, CliDeps, ServeOptions } from './cli/app.js';
+import { runCli } from './cli/program.js';
+import { createCore, type Core } from './core/index.js';
+import type { CoreDeps } from './core/ports.js';
+import { findGlobalAdmin } from './demo/find-admin.js';
+import { describeSeed, seedDemo } from './demo/seed.js';
+import { buildServer } from './http/server.js';
+import { startSweeper } from './jobs/sweeper.js';
+import { systemClock } from './platform/clock.js';
+import { describeDatabase, loadConfig, type Config } from './platform/config.js';
+import { uuidGenerator } from './platform/ids.js';
+import { createLogger } from './platform/logger.js';
+import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
+import { openStorage, type Storage } from './storage/open-storage.js';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const print = (text: string) => void process.stdout.write(text);
+
+interface Wired {
+  config: Config;
+  storage: Storage;
+  deps: CoreDeps;
+  core: Core;
+}
+
+async function wire(config: Config): Promise<Wired> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const deps: CoreDeps = { uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher() };
+  return { config, storage, deps, core: createCore(deps) };
+}
+
+/** Seeds the demo through a core whose hasher hashes the one shared demo password once, not 200 times. */
+async function seedWith(w: Wired, tenantId: string, adminId: string): Promise<string[]> {
+  const passwords = await withSharedHash(w.deps.passwords, w.config.demoPassword);
+  const result = await seedDemo(createCore({ ...w.deps, passwords }), tenantId, adminId, { password: w.config.demoPassword });
+  return describeSeed(result, w.config.demoPassword);
+}
+
+async function openApp(): Promise<App> {
+  const w = await wire(loadConfig());
+  return {
+    core: w.core,
+    database: describeDatabase(w.config),
+    migrate: () => w.storage.migrate(),
+    listTenants: () => w.storage.uow.tenants.list(),
+    seedDemo: (tenantId, adminId) => seedWith(w, tenantId, adminId),
+    close: () => w.storage.close(),
+  };
+}
+
+/** First start: the configured tenant and administrator; the generated password is printed once, never logged. */
+async function ensureTenant(w: Wired): Promise<string> {
+  const [first] = await w.storage.uow.tenants.list();
+  if (first) return first.id;
+  const password = w.config.adminPassword ?? generatePassword();
+  const { tenant, admin } = await w.core.bootstrapTenant({
+    tenantName: w.config.tenantName,
+    admin: { userPrincipalName: w.config.adminUpn, displayName: 'Administrator', password },
+  });
+  print(`\nCreated tenant "${tenant.name}" with global administrator ${admin.userPrincipalName}.\n`);
+  print(w.config.adminPassword === undefined
+    ? `Administrator password (shown only this once, store it now): ${password}\n\n`
+    : 'Administrator password: the value of ROSTER_ADMIN_PASSWORD.\n\n');
+  return tenant.id;
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  const started = performance.now();
+  const config = { ...loadConfig(), ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host !== undefined ? { host: opts.host } : {}) };
+  const logger = createLogger(config.logLevel);
+  const w = await wire(config);
+  try {
+    await w.storage.migrate();
+    const tenantId = await ensureTenant(w);
+    if (opts.demo) await seedOnStart(w, tenantId, logger);
+  } catch (error) {
+    await w.storage.close();
+    throw error;
+  }
+
+  const sweeper = startSweeper({
+    core: w.core, intervalMs: config.sweepIntervalSeconds * 1000, logger: logger.child({ job: 'sweeper' }),
+    listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
+  });
+  let shuttingDown = false;
+  const server = buildServer({ logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown });
+  const address = await server.listen({ port: config.port, host: config.host });
+  logger.info({ address, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');
+
+  onShutdownSignal(logger, async () => {
+    shuttingDown = true;
+    await server.close();
+    await sweeper.stop();
+    await w.storage.close();
+  });
+}
+
+async function seedOnStart(w: Wired, tenantId: string, logger: Logger): Promise<void> {
+  const adminId = await findGlobalAdmin(w.core, tenantId);
+  if (!adminId) {
+    logger.warn({ tenantId }, 'demo not seeded: the tenant has no enabled global administrator');
+    return;
+  }
+  const started = performance.now();
+  const lines = await seedWith(w, tenantId, adminId);
+  const seeded = !lines[0]?.startsWith('Demo data not seeded');
+  if (seeded) print(`${lines.join('\n')}\n\n`);
+  logger.info({ tenantId, seeded, ms: Math.round(performance.now() - started) }, seeded ? 'demo organisation seeded' : 'demo already present or tenant in use: not seeded');
+}
+
+/** SIGTERM/SIGINT: graceful stop, then exit 0; a second signal or a stuck stop forces exit 1. */
+function onShutdownSignal(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
+}
+
+const cliDeps: CliDeps = {
+  openApp,
+  serve,
+  stdout: print,
+  stderr: (text) => void process.stderr.write(text),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), cliDeps);
