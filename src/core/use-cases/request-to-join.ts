@@ -1,12 +1,13 @@
 // A user asks to join an approval group, with a justification and an optional duration (SPEC §3.5).
 import { DomainError } from '../domain/errors.js';
-import { requestExpiry } from '../domain/join-request.js';
+import { effectiveStatus, requestExpiry } from '../domain/join-request.js';
 import type { JoinRequest } from '../domain/model.js';
 import { decideRequestToJoin } from '../domain/policy/membership.js';
 import { MAX_JUSTIFICATION, validOptionalText } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase } from './support/context.js';
 import { loadVisibleGroup } from './support/relation.js';
+import { markExpired } from './support/requests.js';
 
 export interface RequestToJoinInput {
   groupId: string;
@@ -27,6 +28,9 @@ export async function requestToJoin(deps: CoreDeps, caller: Caller, input: Reque
       createdDateTime: uc.now, decidedDateTime: null,
       expiresDateTime: requestExpiry(uc.now, uc.settings.joinRequestExpiryDays), membershipExpiresDateTime: null,
     };
+    // A request that expired but was not swept yet still holds the "one pending request" slot: free it.
+    const stale = await uc.scope.requests.findPending(group.id, uc.actor.id);
+    if (stale && effectiveStatus(stale, uc.now) === 'expired') await markExpired(uc, stale);
     // The partial unique index refuses a second pending request even if two arrive at once.
     await uc.scope.requests.insert(request);
     await uc.audit({ action: 'request.create', targetType: 'joinRequest', targetId: request.id, after: request });

@@ -1,6 +1,7 @@
 // Reads the facts the policy needs about the actor and one group.
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
+import { effectiveStatus } from '../../domain/join-request.js';
 import type { Group, GroupId } from '../../domain/model.js';
 import { NO_RELATION, type GroupRelation } from '../../domain/policy/context.js';
 import { canSeeGroup } from '../../domain/policy/visibility.js';
@@ -16,7 +17,9 @@ export async function relationOf(uc: UseCaseContext, actor: Actor, group: Group)
     scope.requests.findPending(group.id, actor.id),
   ]);
   const isTransitiveMember = membership !== null || actor.transitiveGroupIds.has(group.id);
-  return { isOwner, isDirectMember: membership !== null, isTransitiveMember, ownerCount, hasPendingRequest: pending !== null };
+  // A pending request past its expiry is expired (effectiveStatus), whether or not the sweep has run.
+  const hasPendingRequest = pending !== null && effectiveStatus(pending, uc.now) === 'pending';
+  return { isOwner, isDirectMember: membership !== null, isTransitiveMember, ownerCount, hasPendingRequest };
 }
 
 /**

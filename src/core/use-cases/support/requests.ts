@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Group, JoinRequest } from '../../domain/model.js';
+import type { RequestDecisionPatch } from '../../ports.js';
 import type { GroupRelation } from '../../domain/policy/context.js';
 import { canSeeJoinRequest } from '../../domain/policy/visibility.js';
 import type { UseCaseContext } from './context.js';
@@ -14,4 +15,13 @@ export async function loadVisibleRequest(uc: UseCaseContext, requestId: string):
   const rel = await relationOf(uc, uc.actor, group);
   if (!canSeeJoinRequest(uc.policy, request, rel)) throw new DomainError('requestNotFound');
   return { request, group, rel };
+}
+
+/** Records a pending request past its expiry as expired (audited, announced). False if it was no longer pending. */
+export async function markExpired(uc: UseCaseContext, request: JoinRequest): Promise<boolean> {
+  const patch: RequestDecisionPatch = { status: 'expired', decidedBy: null, decisionReason: null, decidedDateTime: uc.now, membershipExpiresDateTime: null };
+  if (!(await uc.scope.requests.decide(request.id, patch))) return false;
+  await uc.audit({ action: 'request.expire', targetType: 'joinRequest', targetId: request.id, before: request, after: { ...request, ...patch } });
+  await uc.scope.outbox.enqueue({ topic: 'request.decided', payload: { requestId: request.id, groupId: request.groupId, status: 'expired' } }, uc.now);
+  return true;
 }
