@@ -8,14 +8,13 @@ import { createCore, type Core } from './core/index.js';
 import type { CoreDeps } from './core/ports.js';
 import { findGlobalAdmin } from './demo/find-admin.js';
 import { describeSeed, seedDemo } from './demo/seed.js';
-import { buildServer } from './http/server.js';
 import { startSweeper } from './jobs/sweeper.js';
 import { systemClock } from './platform/clock.js';
 import { describeDatabase, loadConfig, type Config } from './platform/config.js';
 import { uuidGenerator } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
 import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
-import { openStorage, type Storage } from './storage/open-storage.js';
+import type { Storage } from './storage/open-storage.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const print = (text: string) => void process.stdout.write(text);
@@ -28,6 +27,8 @@ interface Wired {
 }
 
 async function wire(config: Config): Promise<Wired> {
+  // Loaded on demand: the database drivers take most of the start-up time, and `roster --help` needs none.
+  const { openStorage } = await import('./storage/open-storage.js');
   const storage = await openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   const deps: CoreDeps = { uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher() };
   return { config, storage, deps, core: createCore(deps) };
@@ -87,6 +88,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
   });
   let shuttingDown = false;
+  const { buildServer } = await import('./http/server.js');
   const server = buildServer({ logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown });
   const address = await server.listen({ port: config.port, host: config.host });
   logger.info({ address, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');

@@ -1,0 +1,67 @@
+// `roster serve --demo` as a user runs it: a fresh data folder, any free port, SIGTERM to stop.
+import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv, counts, startServer, stopServer, tempDataDir, type Server } from './support.js';
+
+const data = tempDataDir();
+const env = childEnv(data.dir);
+let server: Server | undefined;
+
+afterAll(async () => {
+  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  data.remove();
+});
+
+describe('roster serve --demo', () => {
+  it('starts on an empty data folder, bootstraps the admin once and seeds the demo', async () => {
+    server = await startServer(['--demo'], env);
+    const out = server.output();
+    expect(out).toContain('Created tenant "Contoso" with global administrator admin@contoso.example');
+    expect(out).toMatch(/Administrator password \(shown only this once, store it now\): [A-Za-z2-9]{24}/);
+    expect(out).toContain('Demo organisation seeded');
+    expect(out).toContain('DEMO-ONLY password');
+    // The generated password goes to the terminal once, never into a JSON log line.
+    const password = /store it now\): (\S+)/.exec(out)?.[1] ?? 'missing';
+    expect(out.split('\n').filter((l) => l.startsWith('{') && l.includes(password))).toEqual([]);
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await fetch(`${server?.address}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(health.headers.get('x-request-id')).toBeTruthy();
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    const ready = await fetch(`${server?.address}/readyz`);
+    expect(ready.status).toBe(200);
+    const missing = await fetch(`${server?.address}/v1.0/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'NotFound' } });
+  });
+
+  it('stops on SIGTERM with exit code 0 and a clean log', async () => {
+    if (!server) throw new Error('not started');
+    expect(await stopServer(server, 'SIGTERM', 5000)).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('has the demo organisation in the database', async () => {
+    const c = await counts(data.dir);
+    expect(c.tenants).toBe(1);
+    expect(c.admins).toBe(1);
+    expect(c.users).toBeGreaterThan(190);
+  });
+
+  it('starts again on the same data without a second admin or a second seed', async () => {
+    const before = await counts(data.dir);
+    server = await startServer(['--demo'], env);
+    const out = server.output();
+    expect(out).not.toContain('Created tenant');
+    expect(out).not.toContain('Administrator password');
+    expect(out).not.toContain('Demo organisation seeded');
+    expect(await stopServer(server, 'SIGINT', 5000)).toBe(0);
+    expect(await counts(data.dir)).toEqual(before);
+  });
+
+  it('refuses a bad configuration with a message naming the variable and exit code 1', async () => {
+    await expect(startServer([], { ...env, PORT: 'eighty' }, 30_000)).rejects.toThrow(/exited with 1[\s\S]*PORT/);
+  });
+});
