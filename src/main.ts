@@ -83,14 +83,21 @@ async function serve(opts: ServeOptions): Promise<void> {
     throw error;
   }
 
+  let shuttingDown = false;
+  const { buildServer } = await import('./http/server.js');
+  const server = buildServer({ logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown });
+  let address: string;
+  try {
+    address = await server.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await server.close();
+    await w.storage.close();
+    throw error;
+  }
   const sweeper = startSweeper({
     core: w.core, intervalMs: config.sweepIntervalSeconds * 1000, logger: logger.child({ job: 'sweeper' }),
     listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
   });
-  let shuttingDown = false;
-  const { buildServer } = await import('./http/server.js');
-  const server = buildServer({ logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown });
-  const address = await server.listen({ port: config.port, host: config.host });
   logger.info({ address, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');
 
   onShutdownSignal(logger, async () => {
