@@ -55,6 +55,7 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
   const engine = engineOf(opts.databaseUrl);
   const log = opts.logQueries ? logQuery : undefined;
   let db: Kysely<Database>;
+  let direct: ((sql: string, parameters: readonly unknown[]) => unknown[]) | undefined;
   if (engine === 'postgres') {
     db = new Kysely<Database>({ dialect: postgresDialect(createPool(opts.databaseUrl as string, opts.pgSchema)), log });
     if (opts.pgSchema !== undefined) {
@@ -66,13 +67,16 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
       }
     }
   } else {
-    db = new Kysely<Database>({ dialect: sqliteDialect(openSqliteDatabase(opts.sqlitePath ?? DEFAULT_SQLITE_PATH)), log });
+    const setup = sqliteDialect(openSqliteDatabase(opts.sqlitePath ?? DEFAULT_SQLITE_PATH));
+    db = new Kysely<Database>({ dialect: setup.dialect, log });
+    // Query logging wants every statement to pass through Kysely, so no direct reads then.
+    if (!opts.logQueries) direct = setup.run;
   }
 
   return {
     engine,
     db,
-    uow: new KyselyUnitOfWork(db, engine),
+    uow: new KyselyUnitOfWork(db, engine, direct),
     migrate: () => migrate(db, engine),
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -50,12 +50,21 @@ export function openSqliteDatabase(path: string): Database.Database {
   return db;
 }
 
-export function sqliteDialect(db: Database.Database): Dialect {
+export interface SqliteSetup {
+  dialect: Dialect;
+  /** Runs a cached statement on the one connection; see DirectReader for when that is allowed. */
+  run(sql: string, parameters: readonly unknown[]): unknown[];
+}
+
+export function sqliteDialect(db: Database.Database): SqliteSetup {
   const database = withStatementCache(db);
   return {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ImmediateSqliteDriver({ database }),
-    createIntrospector: (k) => new SqliteIntrospector(k),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new ImmediateSqliteDriver({ database }),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+    run: (sql, parameters) => database.prepare(sql).all(parameters),
   };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { TenantDirectory, TenantScope, UnitOfWork } from '../core/ports.js';
 import type { TenantId } from '../core/domain/model.js';
 import type { Database } from './schema.js';
-import type { Engine } from './sql-helpers.js';
+import type { DirectReader, Engine } from './sql-helpers.js';
 import { AuditRepo } from './repositories/audit.js';
 import { CredentialRepo } from './repositories/credentials.js';
 import { GroupRepo } from './repositories/groups.js';
@@ -17,13 +17,13 @@ import { TenantRepo } from './repositories/tenants.js';
 import { UserRepo } from './repositories/users.js';
 
 /** Every repository on one connection or transaction, all filtering by the same tenant. */
-export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engine: Engine): TenantScope {
+export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engine: Engine, direct?: DirectReader): TenantScope {
   return {
     tenantId,
     users: new UserRepo(db, tenantId),
     credentials: new CredentialRepo(db, tenantId),
     groups: new GroupRepo(db, tenantId, engine),
-    memberships: new MembershipRepo(db, tenantId, engine),
+    memberships: new MembershipRepo(db, tenantId, engine, direct),
     owners: new OwnerRepo(db, tenantId),
     requests: new JoinRequestRepo(db, tenantId),
     settings: new SettingsRepo(db, tenantId),
@@ -36,11 +36,27 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
 export class KyselyUnitOfWork implements UnitOfWork {
   readonly tenants: TenantDirectory;
 
-  constructor(private readonly db: Kysely<Database>, private readonly engine: Engine) {
+  /** `direct` (SQLite): runs a statement on the single connection, bypassing Kysely. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: Engine,
+    private readonly direct?: (sql: string, parameters: readonly unknown[]) => unknown[],
+  ) {
     this.tenants = new TenantRepo(db);
   }
 
   transaction<T>(tenantId: TenantId, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(createTenantScope(trx, tenantId, this.engine)));
+    const direct = this.direct;
+    if (!direct) return this.db.transaction().execute((trx) => fn(createTenantScope(trx, tenantId, this.engine)));
+    return this.db.transaction().execute(async (trx) => {
+      // While fn runs, this transaction holds SQLite's one connection (Kysely's mutex), so reads run
+      // directly on it see exactly what the transaction sees. The lease ends with the transaction.
+      const lease = { active: true, all: direct };
+      try {
+        return await fn(createTenantScope(trx, tenantId, this.engine, lease));
+      } finally {
+        lease.active = false;
+      }
+    });
   }
 }

@@ -3,13 +3,20 @@ import type { Kysely } from 'kysely';
 import type { MemberPage, MembershipRepository } from '../../core/ports.js';
 import type { GroupId, Instant, Membership, TenantId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
+import { hotQuery } from '../hot-query.js';
 import { membershipFromRow, membershipToRow } from '../mappers.js';
-import type { Engine } from '../sql-helpers.js';
+import type { DirectReader, Engine } from '../sql-helpers.js';
 import { changed, toCount } from '../sql-helpers.js';
 import { addEdge, lockNesting, rebuildFrom, selfAndAncestors } from './closure.js';
 
 export class MembershipRepo implements MembershipRepository {
-  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly tenantId: TenantId,
+    private readonly engine: Engine,
+    /** SQLite inside a UnitOfWork transaction: the hot reads skip Kysely's promise chain. */
+    private readonly direct?: DirectReader,
+  ) {}
 
   private base() {
     return this.db.selectFrom('memberships').selectAll().where('tenant_id', '=', this.tenantId);
@@ -59,27 +66,17 @@ export class MembershipRepo implements MembershipRepository {
   }
 
   async transitiveGroupIdsOf(memberId: string): Promise<GroupId[]> {
-    const rows = await this.db.selectFrom('memberships as m')
-      .innerJoin('group_closure as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.descendant_id', '=', 'm.group_id'))
-      .select('c.ancestor_id').distinct()
-      .where('m.tenant_id', '=', this.tenantId).where('m.member_id', '=', memberId)
-      .orderBy('c.ancestor_id').execute();
-    return rows.map((r) => r.ancestor_id);
+    const rows = await transitiveGroupsQuery(this.db, this.engine, this.direct, this.tenantId, memberId);
+    return [...new Set(rows.map((r) => r.ancestor_id))].sort();
   }
 
   async isTransitiveMember(groupId: GroupId, memberId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('memberships as m')
-      .innerJoin('group_closure as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.descendant_id', '=', 'm.group_id'))
-      .select('m.group_id')
-      .where('m.tenant_id', '=', this.tenantId).where('m.member_id', '=', memberId).where('c.ancestor_id', '=', groupId)
-      .limit(1).executeTakeFirst();
-    return row !== undefined;
+    const rows = await isTransitiveQuery(this.db, this.engine, this.direct, this.tenantId, memberId, groupId);
+    return rows.length > 0;
   }
 
   async ancestorGroupIds(groupId: GroupId): Promise<GroupId[]> {
-    const rows = await this.db.selectFrom('group_closure').select('ancestor_id')
-      .where('tenant_id', '=', this.tenantId).where('descendant_id', '=', groupId).where('depth', '>', 0)
-      .orderBy('ancestor_id').execute();
+    const rows = await ancestorsQuery(this.db, this.engine, this.direct, this.tenantId, groupId);
     return rows.map((r) => r.ancestor_id);
   }
 
@@ -106,3 +103,26 @@ export class MembershipRepo implements MembershipRepository {
     await rebuildFrom(this.db, this.tenantId, [...roots]);
   }
 }
+
+// The hot paths: single indexed queries, compiled once (see hot-query.ts).
+
+/** Closure rows above every group the member is directly in (self rows included: the direct groups). */
+const transitiveGroupsQuery = hotQuery((db: Kysely<Database>, tenantId: string, memberId: string) =>
+  // An IN subquery rather than a join: without statistics SQLite would otherwise walk the tenant's whole closure.
+  db.selectFrom('group_closure').select('ancestor_id')
+    .where('tenant_id', '=', tenantId)
+    .where('descendant_id', 'in', db.selectFrom('memberships').select('group_id')
+      .where('tenant_id', '=', tenantId).where('member_id', '=', memberId)));
+
+/** Some direct membership of the member in a group the closure puts under groupId (or groupId itself). */
+const isTransitiveQuery = hotQuery((db: Kysely<Database>, tenantId: string, memberId: string, groupId: string) =>
+  db.selectFrom('memberships as m')
+    .innerJoin('group_closure as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.descendant_id', '=', 'm.group_id'))
+    .select('m.group_id')
+    .where('m.tenant_id', '=', tenantId).where('m.member_id', '=', memberId).where('c.ancestor_id', '=', groupId)
+    .limit(1));
+
+const ancestorsQuery = hotQuery((db: Kysely<Database>, tenantId: string, groupId: string) =>
+  db.selectFrom('group_closure').select('ancestor_id')
+    .where('tenant_id', '=', tenantId).where('descendant_id', '=', groupId).where('depth', '>', 0)
+    .orderBy('ancestor_id'));
