@@ -111,6 +111,21 @@ describeEachEngine('createGroup', (getStorage) => {
       await expectDenied(w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Again', ...M365 }), 'creationDisabledForKind');
     });
 
+    it(`SECURITY #2 a user cannot become "Selected" by naming a group ${DEFAULT_SELF_SERVICE_GROUP_NAME}`, async () => {
+      const w = await world();
+      const [ann, bob] = [await w.newUser('Ann'), await w.newUser('Bob')];
+      const real = await w.core.createGroup(w.adminCaller(), { displayName: DEFAULT_SELF_SERVICE_GROUP_NAME, ...SECURITY, members: [bob.id] });
+      await w.settings({ securityGroupCreation: 'Selected' });
+      // Ann may still create Microsoft 365 groups, but not one carrying the reserved name, nor rename one to it.
+      await expectDeniedAndUnchanged(w, () => w.core.createGroup(w.as(ann, 'myGroups'), { displayName: DEFAULT_SELF_SERVICE_GROUP_NAME.toLowerCase(), ...M365 }), 'notAdmin');
+      const { group } = await w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Innocent', ...M365 });
+      await expectDeniedAndUnchanged(w, () => w.core.updateGroup(w.as(ann), { groupId: group.id, displayName: ` ${DEFAULT_SELF_SERVICE_GROUP_NAME} ` }), 'notAdmin');
+      await expectDenied(w.core.createGroup(w.as(ann), { displayName: 'Mine', ...SECURITY }), 'notInCreationGroup');
+      await w.core.createGroup(w.as(bob), { displayName: 'Bob sec', ...SECURITY });
+      // an admin may name groups so (it is how the default group is made)
+      expect(real.group.displayName).toBe(DEFAULT_SELF_SERVICE_GROUP_NAME);
+    });
+
     it('§3.2 Selected with a chosen group: members of that group only', async () => {
       const w = await world();
       const [ann, bob] = [await w.newUser('Ann'), await w.newUser('Bob')];

@@ -3,7 +3,7 @@ import { actorId } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { groupKind, isDynamic, MAX_OWNERS_PER_GROUP, type Group, type GroupType, type JoinPolicy, type Visibility } from '../domain/model.js';
 import { actsAsAdmin } from '../domain/policy/context.js';
-import { decideCreateGroup, newGroupDefaults } from '../domain/policy/creation.js';
+import { decideCreateGroup, decideGroupName, newGroupDefaults } from '../domain/policy/creation.js';
 import { resolveNewJoinShape } from '../domain/policy/join-shape.js';
 import { decideNesting } from '../domain/policy/membership.js';
 import { mailNicknameFrom, MAX_DESCRIPTION, validDisplayName, validMailNickname, validOptionalText } from '../domain/validation.js';
@@ -47,6 +47,7 @@ export async function createGroup(deps: CoreDeps, caller: Caller, input: CreateG
     let shape = resolveNewJoinShape(kind, input, defaults, ceiling);
     if (input.isAssignableToRole) shape = { ...shape, visibility: 'Private' };
     uc.enforce(decideCreateGroup(uc.policy, { kind, joinPolicy: shape.joinPolicy, dynamic }));
+    uc.enforce(decideGroupName(uc.policy, input.displayName));
 
     const owners = await resolveOwners(uc, input.owners, defaults.automaticOwner);
     const group: Group = {

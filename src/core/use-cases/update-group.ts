@@ -2,6 +2,7 @@
 import { DomainError } from '../domain/errors.js';
 import { groupKind, type Group, type JoinPolicy, type Visibility } from '../domain/model.js';
 import { resolveUpdatedJoinShape } from '../domain/policy/join-shape.js';
+import { decideGroupName } from '../domain/policy/creation.js';
 import { decideUpdateGroup } from '../domain/policy/lifecycle.js';
 import { MAX_DESCRIPTION, validDisplayName, validMailNickname, validOptionalText } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
@@ -26,6 +27,7 @@ export async function updateGroup(deps: CoreDeps, caller: Caller, input: UpdateG
     const { group, rel } = await loadVisibleGroup(uc, input.groupId, { lock: true });
     const shape = resolveUpdatedJoinShape(groupKind(group), group, input);
     uc.enforce(decideUpdateGroup(uc.policy, group, rel, { joinPolicy: shape.joinPolicy }));
+    if (input.displayName !== undefined) uc.enforce(decideGroupName(uc.policy, input.displayName));
     const updated: Group = {
       ...group,
       displayName: input.displayName !== undefined ? validDisplayName(input.displayName) : group.displayName,

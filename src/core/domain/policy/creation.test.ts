@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ALLOW, deny, type Decision } from '../decision.js';
 import type { JoinPolicy } from '../model.js';
 import { admin, app, ctx, SYSTEM, user } from '../../testing/policy-fixtures.js';
-import { decideCreateGroup, isMoreOpen, newGroupDefaults, type NewGroupDefaults } from './creation.js';
+import { decideCreateGroup, decideGroupName, isMoreOpen, newGroupDefaults, type NewGroupDefaults } from './creation.js';
 
 describe('§3.3 defaults of a new group, by channel and kind', () => {
   const rows: Array<readonly [string, NewGroupDefaults, NewGroupDefaults]> = [
@@ -76,4 +76,18 @@ describe('isMoreOpen orders open > approval > closed', () => {
     ['approval', 'open', false], ['closed', 'open', false], ['closed', 'approval', false],
     ['open', 'open', false], ['approval', 'approval', false], ['closed', 'closed', false],
   ] as const)('isMoreOpen(%s, %s) = %s', (a, b, expected) => expect(isMoreOpen(a, b)).toBe(expected));
+});
+
+describe('SECURITY #2 the SSGMSecurityGroupsUsers name (the default "Selected" group) is reserved for administrators', () => {
+  it.each([
+    ['a plain user names a group SSGMSecurityGroupsUsers', user(), 'SSGMSecurityGroupsUsers', deny('notAdmin')],
+    ['a plain user, other case and spaces', user(), '  ssgmsecuritygroupsusers ', deny('notAdmin')],
+    ['a plain user, any other name', user(), 'SSGMSecurityGroupsUsers 2', ALLOW],
+    ['a groupsAdmin', admin(), 'SSGMSecurityGroupsUsers', ALLOW],
+    ['an app with Group.ReadWrite.All', app('Group.ReadWrite.All'), 'SSGMSecurityGroupsUsers', ALLOW],
+    ['an app with Group.Create only', app('Group.Create'), 'SSGMSecurityGroupsUsers', deny('notAdmin')],
+    ['the system', SYSTEM, 'SSGMSecurityGroupsUsers', ALLOW],
+  ] as const)('%s → %o', (_name, actor, displayName, expected) => {
+    expect(decideGroupName(ctx(actor), displayName)).toEqual(expected);
+  });
 });

@@ -2,7 +2,7 @@
 import { appHas } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import { isSelfServiceKind, JOIN_POLICIES, type Channel, type GroupKind, type JoinPolicy, type Visibility } from '../model.js';
-import type { Audience, TenantSettings } from '../settings.js';
+import { DEFAULT_SELF_SERVICE_GROUP_NAME, type Audience, type TenantSettings } from '../settings.js';
 import { actsAsAdmin, audienceIncludes, decideMyGroupsAccess, requireEnabled, type PolicyContext } from './context.js';
 
 export function creationAudience(settings: TenantSettings, kind: 'security' | 'microsoft365'): { audience: Audience; groupId: string | null } {
@@ -82,4 +82,14 @@ export function newGroupDefaults(channel: Channel, kind: GroupKind, creatorIsAdm
     case 'scim':
       return { joinPolicy: 'closed', visibility: 'Private', automaticOwner: 'none', externallyManaged: true };
   }
+}
+
+/**
+ * The legacy "Selected" group name (SSGMSecurityGroupsUsers) is reserved for administrators: when a
+ * "Selected" setting names no group, the group with this name decides who may create groups or assign
+ * owners (withSelectedGroupDefault), so a user who named their own group so would select themselves.
+ */
+export function decideGroupName(ctx: PolicyContext, displayName: string): Decision {
+  if (displayName.trim().toLowerCase() !== DEFAULT_SELF_SERVICE_GROUP_NAME.toLowerCase()) return ALLOW;
+  return actsAsAdmin(ctx) || appHas(ctx.actor, 'Group.ReadWrite.All') ? ALLOW : deny('notAdmin');
 }
