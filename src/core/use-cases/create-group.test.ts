@@ -145,6 +145,9 @@ describeEachEngine('createGroup', (getStorage) => {
       await w.core.createGroup(w.as(ga), { displayName: 'DL', ...DISTRIBUTION });
       const role = await w.core.createGroup(w.adminCaller(), { displayName: 'Role', ...SECURITY, isAssignableToRole: true });
       expect(role.group).toMatchObject({ isAssignableToRole: true, visibility: 'Private' });
+      // §3.4: a role-assignable Microsoft 365 group is Private, so its join policy follows: approval, not open
+      const m365Role = await w.core.createGroup(w.adminCaller('api'), { displayName: 'M365 role', ...M365, securityEnabled: true, isAssignableToRole: true });
+      expect(m365Role.group).toMatchObject({ isAssignableToRole: true, visibility: 'Private', joinPolicy: 'approval' });
     });
 
     it('§3.8 restrict My Groups: refused in the portal, allowed through the api', async () => {

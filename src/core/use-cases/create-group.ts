@@ -44,8 +44,9 @@ export async function createGroup(deps: CoreDeps, caller: Caller, input: CreateG
     const admin = actsAsAdmin(uc.policy);
     const defaults = newGroupDefaults(caller.channel, kind, admin);
     const ceiling = uc.actor.kind === 'user' && !admin ? uc.settings.maxOwnerJoinPolicy : null;
-    let shape = resolveNewJoinShape(kind, input, defaults, ceiling);
-    if (input.isAssignableToRole) shape = { ...shape, visibility: 'Private' };
+    // A role-assignable group is Private; for a Microsoft 365 group the join policy follows it (§3.4).
+    const requested = input.isAssignableToRole ? { ...input, visibility: 'Private' as const } : input;
+    const shape = resolveNewJoinShape(kind, requested, defaults, ceiling);
     uc.enforce(decideCreateGroup(uc.policy, { kind, joinPolicy: shape.joinPolicy, dynamic }));
     uc.enforce(decideGroupName(uc.policy, input.displayName));
 
