@@ -9,12 +9,16 @@ export function createPool(databaseUrl: string, schema: string | undefined): pg.
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error(`Invalid PostgreSQL schema name "${schema}": use lowercase letters, digits and underscores.`);
   }
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
     // Every pooled connection resolves unqualified table names in this schema (validated above).
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', (e) => process.stderr.write(`[postgres] idle connection error: ${e.message}\n`));
+  return pool;
 }
 
 export const postgresDialect = (pool: pg.Pool) => new PostgresDialect({ pool });

@@ -1,5 +1,6 @@
 // Settings, licence seats, the audit log, the outbox and the tenant directory.
 import { expect, it } from 'vitest';
+import { isUniqueViolation } from './sql-helpers.js';
 import { describeEachEngine } from './testing/engines.js';
 import { T0, at, inTenant, makeAuditEvent, newId, newTenant } from './testing/fixtures.js';
 
@@ -99,5 +100,23 @@ describeEachEngine('TenantDirectory', (getStorage) => {
     const ids = (await s.uow.tenants.list()).map((x) => x.id);
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(expect.arrayContaining([a.id, b]));
+  });
+});
+
+describeEachEngine('isUniqueViolation', (getStorage) => {
+  it('recognises primary-key and unique-index violations of the engine, and nothing else', async () => {
+    const s = getStorage();
+    const t = await newTenant(s);
+    const caught = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+    const dupTenant = await caught(s.uow.tenants.insert({ id: t, name: 'again', createdDateTime: T0 }));
+    expect(isUniqueViolation(dupTenant)).toBe(true);
+    const row = { tenant_id: t, user_principal_name: 'A@x', upn_lower: 'a@x', display_name: 'A', account_enabled: 1, user_type: 'Member', created_at: T0 };
+    await s.db.insertInto('users').values({ ...row, id: 'u1' }).execute();
+    expect(isUniqueViolation(await caught(s.db.insertInto('users').values({ ...row, id: 'u2' }).execute()))).toBe(true);
+    const notNull = await caught(s.db.insertInto('users').values({ ...row, id: 'u3', upn_lower: null as unknown as string }).execute());
+    expect(notNull).toBeInstanceOf(Error);
+    expect(isUniqueViolation(notNull)).toBe(false);
+    expect(isUniqueViolation(new Error('x'))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
   });
 });

@@ -41,6 +41,33 @@ describeEachEngine('UnitOfWork', (getStorage, engine) => {
     expect(await inTenant(s, t, (x) => x.users.get(u.id))).toEqual(u);
   });
 
+  it('lock() holds the group row until the transaction ends; the next locker sees the change', async () => {
+    const s = getStorage();
+    const t = await newTenant(s);
+    const g = makeGroup(t, { displayName: 'Before' });
+    await inTenant(s, t, (x) => x.groups.insert(g));
+    const events: string[] = [];
+    let locked!: () => void;
+    const firstHasLock = new Promise<void>((resolve) => { locked = resolve; });
+    const first = inTenant(s, t, async (x) => {
+      await x.groups.lock(g.id);
+      events.push('first locked');
+      locked();
+      await sleep(50);
+      await x.groups.update({ ...g, displayName: 'After' });
+      events.push('first done');
+    });
+    await firstHasLock;
+    const second = inTenant(s, t, async (x) => {
+      const seen = await x.groups.lock(g.id);
+      events.push('second locked');
+      return seen?.displayName;
+    });
+    const [, seen] = await Promise.all([first, second]);
+    expect(events).toEqual(['first locked', 'first done', 'second locked']);
+    expect(seen).toBe('After');
+  });
+
   it('a scope kept past its transaction does not read through a stale fast path', async () => {
     const s = getStorage();
     const t = await newTenant(s);
