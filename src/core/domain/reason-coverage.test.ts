@@ -20,7 +20,7 @@ const P = 'src/core/domain/policy/';
 const D = 'src/core/domain/';
 const U = 'src/core/use-cases/';
 
-export const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
+const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
   groupNotFound: { from: 'policy', tests: [`${P}membership.test.ts`, `${P}lifecycle.test.ts`, `${P}owners.test.ts`, `${U}join-group.test.ts`, `${U}delete-group.test.ts`] },
   userNotFound: { from: 'useCase', tests: [`${U}add-owner.test.ts`, `${U}create-group.test.ts`, `${U}create-user.test.ts`, `${U}licences.test.ts`], why: 'an id that names no user is a lookup miss in the use case' },
   memberNotFound: { from: 'policy', tests: [`${P}membership.test.ts`, `${U}add-member.test.ts`, `${U}create-group.test.ts`, `${U}transitive-memberships.test.ts`] },

@@ -215,9 +215,13 @@ class Run {
         }
         case 'addMember': case 'removeMember': case 'addOwner': case 'removeOwner': {
           const g = pick(model.groupIds, op.group);
-          // focus: aim removals at someone who is there (a member, an owner)
-          const present = !g || !op.focus ? [] : op.t === 'removeMember' ? this.membersOf(g) : op.t === 'removeOwner' || op.t === 'addOwner' ? [...(op.t === 'removeOwner' ? model.owners.get(g)! : this.membersOf(g))] : [];
-          const aimed = pick(present, op.target);
+          // focus: aim at someone likely to succeed (a member to remove or promote, an owner to remove)
+          const likely = (group: string): string[] => {
+            if (op.t === 'removeMember' || op.t === 'addOwner') return this.membersOf(group);
+            if (op.t === 'removeOwner') return [...model.owners.get(group)!];
+            return [];
+          };
+          const aimed = g && op.focus ? pick(likely(g), op.target) : undefined;
           const t = aimed ? { id: aimed, isGroup: model.groupIds.includes(aimed) } : this.target(op.target);
           if (!g || !t || (t.isGroup && (op.t === 'addOwner' || op.t === 'removeOwner'))) return 'skip';
           const a = this.actorFor(g, op.actor, op.asOwner);
