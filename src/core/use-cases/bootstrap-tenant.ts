@@ -2,6 +2,7 @@
 // that does not exist yet, so it can never be replayed to mint a second admin.
 import { DomainError } from '../domain/errors.js';
 import type { Tenant, User } from '../domain/model.js';
+import { validPassword, validUserPrincipalName } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { createUser } from './create-user.js';
 
@@ -14,6 +15,10 @@ export interface BootstrapInput {
 export async function bootstrapTenant(deps: CoreDeps, input: BootstrapInput): Promise<{ tenant: Tenant; admin: User }> {
   const name = input.tenantName.trim();
   if (!name || name.length > 256) throw new DomainError('invalidInput', 'The tenant name must be 1–256 characters.');
+  // Validate the administrator before the tenant exists: a tenant without its first admin could never get one.
+  validUserPrincipalName(input.admin.userPrincipalName);
+  validPassword(input.admin.password);
+  if (!input.admin.displayName.trim()) throw new DomainError('invalidInput', 'The administrator needs a display name.');
   const tenant: Tenant = { id: input.tenantId ?? deps.ids.newId(), name, createdDateTime: deps.clock.now() };
   if (await deps.uow.tenants.get(tenant.id)) throw new DomainError('invalidInput', 'The tenant already exists.');
   await deps.uow.tenants.insert(tenant);

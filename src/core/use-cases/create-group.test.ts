@@ -145,9 +145,23 @@ describeEachEngine('createGroup', (getStorage) => {
       await w.core.createGroup(w.as(ga), { displayName: 'DL', ...DISTRIBUTION });
       const role = await w.core.createGroup(w.adminCaller(), { displayName: 'Role', ...SECURITY, isAssignableToRole: true });
       expect(role.group).toMatchObject({ isAssignableToRole: true, visibility: 'Private' });
-      // §3.4: a role-assignable Microsoft 365 group is Private, so its join policy follows: approval, not open
+      // A role-assignable group hands out roles: always Private and closed, whatever the channel's default (SECURITY #2)
       const m365Role = await w.core.createGroup(w.adminCaller('api'), { displayName: 'M365 role', ...M365, securityEnabled: true, isAssignableToRole: true });
-      expect(m365Role.group).toMatchObject({ isAssignableToRole: true, visibility: 'Private', joinPolicy: 'approval' });
+      expect(m365Role.group).toMatchObject({ isAssignableToRole: true, visibility: 'Private', joinPolicy: 'closed' });
+      const viaPortal = await w.core.createGroup(w.adminCaller('myGroups'), { displayName: 'Portal role', ...SECURITY, isAssignableToRole: true });
+      expect(viaPortal.group).toMatchObject({ joinPolicy: 'closed', visibility: 'Private' });
+      expect(viaPortal.abilities.join).toBe(false);
+      await expectDeniedAndUnchanged(w, () => w.core.createGroup(w.adminCaller('myGroups'), { displayName: 'Open role', ...SECURITY, isAssignableToRole: true, joinPolicy: 'open' }), 'invalidInput');
+      await expectDeniedAndUnchanged(w, () => w.core.updateGroup(w.adminCaller(), { groupId: role.group.id, joinPolicy: 'open' }), 'invalidInput');
+      await expectDeniedAndUnchanged(w, () => w.core.updateGroup(w.adminCaller(), { groupId: m365Role.group.id, visibility: 'Public' }), 'invalidInput');
+    });
+
+    it('an app that may only create groups (Group.Create) may not choose their members', async () => {
+      const w = await world();
+      const ann = await w.newUser('Ann');
+      await expectDeniedAndUnchanged(w, () => w.core.createGroup(w.app(['Group.Create'], 'api'), { displayName: 'Team', ...SECURITY, members: [ann.id] }), 'missingPermission');
+      const ok = await w.core.createGroup(w.app(['Group.Create', 'GroupMember.ReadWrite.All'], 'api'), { displayName: 'Team', ...SECURITY, members: [ann.id] });
+      expect((await w.core.listMembers(w.adminCaller(), { groupId: ok.group.id })).map((m) => m.memberId)).toEqual([ann.id]);
     });
 
     it('§3.8 restrict My Groups: refused in the portal, allowed through the api', async () => {

@@ -2,10 +2,10 @@
 import { actorId } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { groupKind, isDynamic, MAX_OWNERS_PER_GROUP, type Group, type GroupType, type JoinPolicy, type Visibility } from '../domain/model.js';
-import { actsAsAdmin } from '../domain/policy/context.js';
+import { actsAsAdmin, NO_RELATION } from '../domain/policy/context.js';
 import { decideCreateGroup, decideGroupName, newGroupDefaults } from '../domain/policy/creation.js';
-import { resolveNewJoinShape } from '../domain/policy/join-shape.js';
-import { decideNesting } from '../domain/policy/membership.js';
+import { resolveNewJoinShape, roleAssignableShape } from '../domain/policy/join-shape.js';
+import { decideManageMembers, decideNesting } from '../domain/policy/membership.js';
 import { mailNicknameFrom, MAX_DESCRIPTION, validDisplayName, validMailNickname, validOptionalText } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase, type UseCaseContext } from './support/context.js';
@@ -44,9 +44,7 @@ export async function createGroup(deps: CoreDeps, caller: Caller, input: CreateG
     const admin = actsAsAdmin(uc.policy);
     const defaults = newGroupDefaults(caller.channel, kind, admin);
     const ceiling = uc.actor.kind === 'user' && !admin ? uc.settings.maxOwnerJoinPolicy : null;
-    // A role-assignable group is Private; for a Microsoft 365 group the join policy follows it (§3.4).
-    const requested = input.isAssignableToRole ? { ...input, visibility: 'Private' as const } : input;
-    const shape = resolveNewJoinShape(kind, requested, defaults, ceiling);
+    const shape = input.isAssignableToRole ? roleAssignableShape(input.joinPolicy) : resolveNewJoinShape(kind, input, defaults, ceiling);
     uc.enforce(decideCreateGroup(uc.policy, { kind, joinPolicy: shape.joinPolicy, dynamic }));
     uc.enforce(decideGroupName(uc.policy, input.displayName));
 
@@ -111,6 +109,8 @@ async function addInitialMembers(uc: UseCaseContext, group: Group, memberIds: st
   const userIds = new Set(users.map((u) => u.id));
   const groups = await uc.scope.groups.getMany(ids.filter((id) => !userIds.has(id)));
   if (users.length + groups.length !== ids.length) throw new DomainError('memberNotFound');
+  // An app that may only create groups (Group.Create) may not choose their members.
+  if (uc.actor.kind === 'app') uc.enforce(decideManageMembers(uc.policy, group, NO_RELATION));
   for (const child of groups) {
     const actorOwnsChild = uc.actor.kind === 'user' && await uc.scope.owners.isOwner(child.id, uc.actor.id);
     uc.enforce(decideNesting(uc.policy, group, { type: 'group', group: child, actorOwnsChild, ancestorsOfParent: new Set() }));

@@ -18,6 +18,11 @@ describeEachEngine('users and bootstrap', (getStorage) => {
       expect(second.roles).toEqual(['globalAdmin']);
       await expectDenied(core.createAdmin('5e6f7a8b-0000-4000-8000-000000000000', { userPrincipalName: 'z@z.example', displayName: 'Z', password: 'a long enough password' }), 'tenantNotFound');
       await expectDenied(core.bootstrapTenant({ tenantName: 'Weak', admin: { userPrincipalName: 'w@w.example', displayName: 'W', password: 'short' } }), 'invalidInput');
+      await expectDenied(core.bootstrapTenant({ tenantName: 'Bad UPN', admin: { userPrincipalName: 'not an upn', displayName: 'B', password: 'a long enough password' } }), 'invalidInput');
+      // A refused bootstrap leaves no tenant behind: a tenant without its first admin could never get one.
+      const names = (await getStorage().uow.tenants.list()).map((t) => t.name);
+      expect(names).not.toContain('Weak');
+      expect(names).not.toContain('Bad UPN');
     });
   });
 

@@ -1,7 +1,7 @@
 // Edit a group's properties (SPEC §3.7; owners are bound by §3.2 and the policy ceiling).
 import { DomainError } from '../domain/errors.js';
 import { groupKind, type Group, type JoinPolicy, type Visibility } from '../domain/model.js';
-import { resolveUpdatedJoinShape } from '../domain/policy/join-shape.js';
+import { resolveUpdatedJoinShape, roleAssignableShape } from '../domain/policy/join-shape.js';
 import { decideGroupName } from '../domain/policy/creation.js';
 import { decideUpdateGroup } from '../domain/policy/lifecycle.js';
 import { MAX_DESCRIPTION, validDisplayName, validMailNickname, validOptionalText } from '../domain/validation.js';
@@ -25,7 +25,8 @@ export interface UpdateGroupInput {
 export async function updateGroup(deps: CoreDeps, caller: Caller, input: UpdateGroupInput): Promise<GroupView> {
   return runUseCase(deps, caller, 'group.update', { type: 'group', id: input.groupId }, async (uc) => {
     const { group, rel } = await loadVisibleGroup(uc, input.groupId, { lock: true });
-    const shape = resolveUpdatedJoinShape(groupKind(group), group, input);
+    const changed = resolveUpdatedJoinShape(groupKind(group), group, input);
+    const shape = group.isAssignableToRole ? roleAssignableShape(changed.joinPolicy) : changed;
     uc.enforce(decideUpdateGroup(uc.policy, group, rel, { joinPolicy: shape.joinPolicy }));
     if (input.displayName !== undefined) uc.enforce(decideGroupName(uc.policy, input.displayName));
     const updated: Group = {

@@ -91,3 +91,14 @@ export function resolveUpdatedJoinShape(
   }
   return current;
 }
+
+/**
+ * A role-assignable group hands out directory roles, so nobody may join it by self-service
+ * (SECURITY #2): it is always Private and closed — only owners and admins add members.
+ */
+export function roleAssignableShape(joinPolicy: JoinPolicy | undefined): JoinShape {
+  if (joinPolicy !== undefined && joinPolicy !== 'closed') {
+    throw new DomainError('invalidInput', 'A role-assignable group cannot be joined or requested: its join policy is always closed.');
+  }
+  return { joinPolicy: 'closed', visibility: 'Private' };
+}
