@@ -4,6 +4,7 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { DirectReader, Engine } from './sql-helpers.js';
+import { registerPreparedStatement } from './postgres.js';
 
 const SENTINEL = '\u0000roster-arg:';
 
@@ -32,6 +33,7 @@ export function hotQuery<Row, A extends string[]>(build: (db: Kysely<Database>, 
       });
       c = { query, slots };
       cache.set(engine, c);
+      if (engine === 'postgres') registerPreparedStatement(query.sql);
     }
     const { query, slots } = c;
     const parameters = query.parameters.map((p, i) => {

@@ -15,6 +15,7 @@ export function createPool(databaseUrl: string, schema: string | undefined): pg.
     // Every pooled connection resolves unqualified table names in this schema (validated above).
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  pool.on('connect', (client) => usePreparedStatements(client));
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', (e) => process.stderr.write(`[postgres] idle connection error: ${e.message}\n`));
@@ -22,6 +23,26 @@ export function createPool(databaseUrl: string, schema: string | undefined): pg.
 }
 
 export const postgresDialect = (pool: pg.Pool) => new PostgresDialect({ pool });
+
+/**
+ * SQL texts of hot queries (see hot-query.ts) and their statement names. PostgreSQL plans an unnamed
+ * statement on every execution — for the transitive checks planning costs ten times the execution — so
+ * these run as named prepared statements, planned once per connection. Kysely sends plain texts; the
+ * pooled client's query() swaps in the named form for registered texts only.
+ */
+const preparedNames = new Map<string, string>();
+
+export function registerPreparedStatement(sqlText: string): void {
+  if (!preparedNames.has(sqlText)) preparedNames.set(sqlText, `roster_hot_${preparedNames.size + 1}`);
+}
+
+function usePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const name = typeof text === 'string' && Array.isArray(values) && rest.length === 0 ? preparedNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(text, values, ...rest);
+  };
+}
 
 export async function ensureSchema(db: Kysely<unknown>, schema: string): Promise<void> {
   try {
