@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, GroupsTable, MembershipsTable, UsersTable } from './schema.js';
 import type { Storage } from './open-storage.js';
 import { chunks } from './sql-helpers.js';
+import { shortestDepths } from './repositories/closure.js';
 
 export interface BulkUser { id: string; userPrincipalName: string; displayName: string; mail: string | null }
 export interface BulkGroup { id: string; displayName: string; mailNickname: string; description: string | null }
@@ -111,17 +112,7 @@ export function closureRows(tenantId: string, groupIds: readonly string[], edges
   for (const [p, c] of edges) children.set(p, [...(children.get(p) ?? []), c]);
   const rows: { tenant_id: string; ancestor_id: string; descendant_id: string; depth: number }[] = [];
   for (const root of groupIds) {
-    const depth = new Map<string, number>([[root, 0]]);
-    const queue = [root];
-    for (let i = 0; i < queue.length; i++) {
-      const node = queue[i] as string;
-      for (const child of children.get(node) ?? []) {
-        if (depth.has(child)) continue;
-        depth.set(child, (depth.get(node) ?? 0) + 1);
-        queue.push(child);
-      }
-    }
-    for (const [node, d] of depth) rows.push({ tenant_id: tenantId, ancestor_id: root, descendant_id: node, depth: d });
+    for (const [node, d] of shortestDepths(root, children)) rows.push({ tenant_id: tenantId, ancestor_id: root, descendant_id: node, depth: d });
   }
   return rows;
 }

@@ -85,21 +85,26 @@ export async function rebuildFrom(db: Kysely<Database>, tenantId: string, roots:
 
   const rows: { tenant_id: string; ancestor_id: string; descendant_id: string; depth: number }[] = [];
   for (const root of rootSet) {
-    const depth = new Map<string, number>([[root, 0]]);
-    const queue = [root];
-    for (let i = 0; i < queue.length; i++) {
-      const node = queue[i] as string;
-      for (const child of children.get(node) ?? []) {
-        if (depth.has(child)) continue;
-        depth.set(child, (depth.get(node) ?? 0) + 1);
-        queue.push(child);
-      }
-    }
-    for (const [node, d] of depth) {
+    for (const [node, d] of shortestDepths(root, children)) {
       if (node !== root) rows.push({ tenant_id: tenantId, ancestor_id: root, descendant_id: node, depth: d });
     }
   }
   for (const part of chunks(rows, 200)) {
     await db.insertInto('group_closure').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
+}
+
+/** Breadth-first from root over parent → children edges: every reachable group with its shortest depth (root at 0). */
+export function shortestDepths(root: string, children: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  const depth = new Map<string, number>([[root, 0]]);
+  const queue = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i] as string;
+    for (const child of children.get(node) ?? []) {
+      if (depth.has(child)) continue;
+      depth.set(child, (depth.get(node) ?? 0) + 1);
+      queue.push(child);
+    }
+  }
+  return depth;
 }

@@ -1,6 +1,6 @@
 // What every policy function is given: who asks, through which channel, under which settings, when.
-import { isGroupAdmin, type Actor } from '../actor.js';
-import { ALLOW, deny, type Decision } from '../decision.js';
+import { appHas, isGroupAdmin, type Actor, type AppPermission } from '../actor.js';
+import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import type { Channel, GroupId, Instant } from '../model.js';
 import type { Audience, TenantSettings } from '../settings.js';
 
@@ -56,4 +56,20 @@ export function decideMyGroupsAccess(ctx: PolicyContext): Decision {
 /** True for users with a group-administering role, and for the system. */
 export function actsAsAdmin(ctx: PolicyContext): boolean {
   return isGroupAdmin(ctx.actor);
+}
+
+/**
+ * The frame of every owner-or-admin action: apps are decided by their permissions; users must be
+ * enabled and not restricted from My Groups; admins pass; owners pass if every owner check does.
+ */
+export function decideOwnerOrAdmin(
+  ctx: PolicyContext, rel: GroupRelation, appPermissions: readonly AppPermission[], ...ownerChecks: Array<() => Decision>
+): Decision {
+  const { actor } = ctx;
+  if (actor.kind === 'app') return appHas(actor, ...appPermissions) ? ALLOW : deny('missingPermission');
+  return firstDenial(
+    () => requireEnabled(ctx),
+    () => decideMyGroupsAccess(ctx),
+    () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(() => (rel.isOwner ? ALLOW : deny('notOwner')), ...ownerChecks)),
+  );
 }

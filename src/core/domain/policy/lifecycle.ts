@@ -1,25 +1,16 @@
 // SPEC §3.7 with §3.2: editing, deleting and restoring groups. Owners are bound by the creation
 // setting of the group's kind ("cannot change existing groups") and by the admin policy ceiling.
-import { appHas } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import { daysBetween } from '../join-request.js';
 import { groupKind, RESTORE_WINDOW_DAYS, type Group, type JoinPolicy } from '../model.js';
-import { actsAsAdmin, decideMyGroupsAccess, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
+import { actsAsAdmin, decideOwnerOrAdmin, type GroupRelation, type PolicyContext } from './context.js';
 import { decideCreationSetting, isMoreOpen } from './creation.js';
 
 /** The parts common to every change of the group itself (not its members). */
 function decideChangeGroup(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
-  const { actor } = ctx;
-  if (actor.kind === 'app') return appHas(actor, 'Group.ReadWrite.All') ? ALLOW : deny('missingPermission');
-  return firstDenial(
-    () => requireEnabled(ctx),
-    () => decideMyGroupsAccess(ctx),
-    () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(
-      () => (rel.isOwner ? ALLOW : deny('notOwner')),
-      () => (group.externallyManaged ? deny('externallyManaged') : ALLOW),
-      () => decideCreationSetting(ctx, groupKind(group), 'edit'),
-    )),
-  );
+  return decideOwnerOrAdmin(ctx, rel, ['Group.ReadWrite.All'],
+    () => (group.externallyManaged ? deny('externallyManaged') : ALLOW),
+    () => decideCreationSetting(ctx, groupKind(group), 'edit'));
 }
 
 export interface GroupChange {

@@ -1,8 +1,7 @@
 // SPEC §3.4–§3.7, §3.13: joining, requesting, leaving, and owners managing members (incl. nesting).
-import { appHas } from '../actor.js';
 import { ALLOW, deny, firstDenial, needsApproval, type Decision } from '../decision.js';
 import { groupKind, isDynamic, isSelfServiceKind, type Group, type GroupId, type Membership } from '../model.js';
-import { actsAsAdmin, decideMyGroupsAccess, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
+import { actsAsAdmin, decideMyGroupsAccess, decideOwnerOrAdmin, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
 
 /** Self-service needs a live security or Microsoft 365 group whose members are set by hand in Roster. */
 function selfServiceGroup(group: Group): Decision {
@@ -76,19 +75,11 @@ export function decideLeave(ctx: PolicyContext, group: Group, membership: Member
  * kind; owners only for self-service kinds.
  */
 export function decideManageMembers(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
-  const { actor } = ctx;
   if (group.deletedDateTime !== null) return deny('groupNotFound');
   if (isDynamic(group)) return deny('dynamicMembership');
   if (group.externallyManaged && ctx.channel !== 'scim') return deny('externallyManaged');
-  if (actor.kind === 'app') return appHas(actor, 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All') ? ALLOW : deny('missingPermission');
-  return firstDenial(
-    () => requireEnabled(ctx),
-    () => decideMyGroupsAccess(ctx),
-    () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(
-      () => (rel.isOwner ? ALLOW : deny('notOwner')),
-      () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')),
-    )),
-  );
+  return decideOwnerOrAdmin(ctx, rel, ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+    () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')));
 }
 
 export type MemberTarget =

@@ -1,23 +1,14 @@
 // SPEC §3.6: owners. Making a member an owner follows "Owners who can assign members as group owners";
 // the last owner can be removed only by an administrator.
-import { appHas } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import { groupKind, isSelfServiceKind, MAX_OWNERS_PER_GROUP, type Group } from '../model.js';
-import { actsAsAdmin, audienceIncludes, decideMyGroupsAccess, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
+import { actsAsAdmin, audienceIncludes, decideOwnerOrAdmin, type GroupRelation, type PolicyContext } from './context.js';
 
 function ownerActor(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
-  const { actor } = ctx;
   if (group.deletedDateTime !== null) return deny('groupNotFound');
-  if (actor.kind === 'app') return appHas(actor, 'Group.ReadWrite.All') ? ALLOW : deny('missingPermission');
-  return firstDenial(
-    () => requireEnabled(ctx),
-    () => decideMyGroupsAccess(ctx),
-    () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(
-      () => (rel.isOwner ? ALLOW : deny('notOwner')),
-      () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')),
-      () => (group.externallyManaged ? deny('externallyManaged') : ALLOW),
-    )),
-  );
+  return decideOwnerOrAdmin(ctx, rel, ['Group.ReadWrite.All'],
+    () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')),
+    () => (group.externallyManaged ? deny('externallyManaged') : ALLOW));
 }
 
 /** The "assignOwners" ability: may the actor make members owners of this group? */

@@ -1,9 +1,8 @@
 // SPEC §3.5: deciding and cancelling join requests. First decision wins; nobody decides their own.
-import { appHas } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import { effectiveStatus, transition, type RequestEvent } from '../join-request.js';
 import type { Group, JoinRequest } from '../model.js';
-import { actsAsAdmin, decideMyGroupsAccess, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
+import { decideOwnerOrAdmin, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
 import { decideManageMembers } from './membership.js';
 
 function stateAllows(ctx: PolicyContext, request: JoinRequest, event: RequestEvent): Decision {
@@ -13,16 +12,8 @@ function stateAllows(ctx: PolicyContext, request: JoinRequest, event: RequestEve
 
 /** May the actor approve or deny requests for this group at all (the "approve" ability)? */
 export function decideManageRequests(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
-  const { actor } = ctx;
-  if (actor.kind === 'app') return appHas(actor, 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All') ? ALLOW : deny('missingPermission');
-  return firstDenial(
-    () => requireEnabled(ctx),
-    () => decideMyGroupsAccess(ctx),
-    () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(
-      () => (rel.isOwner ? ALLOW : deny('notOwner')),
-      () => (ctx.settings.ownersCanManageJoinRequests ? ALLOW : deny('ownersCannotManageRequests')),
-    )),
-  );
+  return decideOwnerOrAdmin(ctx, rel, ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+    () => (ctx.settings.ownersCanManageJoinRequests ? ALLOW : deny('ownersCannotManageRequests')));
 }
 
 export function decideDecision(
