@@ -111,6 +111,18 @@ describeEachEngine('createGroup', (getStorage) => {
       await expectDenied(w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Again', ...M365 }), 'creationDisabledForKind');
     });
 
+    it('§3.2 a soft-deleted "Selected" group selects nobody; restoring it selects its members again', async () => {
+      const w = await world();
+      const ann = await w.newUser('Ann');
+      const creators = await w.core.createGroup(w.adminCaller(), { displayName: 'Creators', ...SECURITY, members: [ann.id] });
+      await w.settings({ securityGroupCreation: 'Selected', securityGroupCreationGroupId: creators.group.id });
+      await w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Ann one', ...SECURITY });
+      await w.core.deleteGroup(w.adminCaller(), { groupId: creators.group.id });
+      await expectDenied(w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Ann two', ...SECURITY }), 'notInCreationGroup');
+      await w.core.restoreGroup(w.adminCaller(), { groupId: creators.group.id });
+      await w.core.createGroup(w.as(ann, 'myGroups'), { displayName: 'Ann three', ...SECURITY });
+    });
+
     it(`SECURITY #2 a user cannot become "Selected" by naming a group ${DEFAULT_SELF_SERVICE_GROUP_NAME}`, async () => {
       const w = await world();
       const [ann, bob] = [await w.newUser('Ann'), await w.newUser('Bob')];

@@ -53,15 +53,24 @@ export async function loadActor(scope: TenantScope, caller: Caller): Promise<Act
 }
 
 export async function loadSettings(scope: TenantScope): Promise<TenantSettings> {
-  const settings = resolveSettings(await scope.settings.getAll());
+  let settings = resolveSettings(await scope.settings.getAll());
   const needsDefault = [
     settings.securityGroupCreation === 'Selected' && settings.securityGroupCreationGroupId === null,
     settings.m365GroupCreation === 'Selected' && settings.m365GroupCreationGroupId === null,
     settings.ownerAssignment === 'Selected' && settings.ownerAssignmentGroupId === null,
   ].some(Boolean);
-  if (!needsDefault) return settings;
-  const [group] = await scope.groups.findByDisplayName(DEFAULT_SELF_SERVICE_GROUP_NAME);
-  return withSelectedGroupDefault(settings, group?.id ?? null);
+  if (needsDefault) {
+    const [group] = await scope.groups.findByDisplayName(DEFAULT_SELF_SERVICE_GROUP_NAME);
+    settings = withSelectedGroupDefault(settings, group?.id ?? null);
+  }
+  // A "Selected" group that is soft-deleted (or gone) selects nobody: its members keep no rights through it.
+  for (const key of ['securityGroupCreationGroupId', 'm365GroupCreationGroupId', 'ownerAssignmentGroupId'] as const) {
+    const id = settings[key];
+    if (id === null) continue;
+    const group = await scope.groups.get(id);
+    if (!group || group.deletedDateTime !== null) settings = { ...settings, [key]: null };
+  }
+  return settings;
 }
 
 function actorFields(actor: Actor): Pick<AuditEventInput, 'actorType' | 'actorId'> {
