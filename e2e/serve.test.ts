@@ -1,6 +1,6 @@
 // `roster serve --demo` as a user runs it: a fresh data folder, any free port, SIGTERM to stop.
 import { afterAll, describe, expect, it } from 'vitest';
-import { childEnv, counts, startServer, stopServer, tempDataDir, type Server } from './support.js';
+import { childEnv, counts, startServer, stopServer, tempDataDir, trustingFetch, type Server } from './support.js';
 
 const data = tempDataDir();
 const env = childEnv(data.dir);
@@ -22,9 +22,13 @@ describe('roster serve --demo', () => {
     // The generated password goes to the terminal once, never into a JSON log line.
     const password = /store it now\): (\S+)/.exec(out)?.[1] ?? 'missing';
     expect(out.split('\n').filter((l) => l.startsWith('{') && l.includes(password))).toEqual([]);
+    // HTTPS by default, with a self-signed certificate and the way to trust it printed once.
+    expect(server.address).toMatch(/^https:\/\//);
+    expect(out).toContain(`NODE_EXTRA_CA_CERTS=${data.dir}/tls/roster-selfsigned.crt`.replace(/\/\.\//g, '/'));
   });
 
-  it('answers /healthz and /readyz', async () => {
+  it('answers /healthz and /readyz over HTTPS with the self-signed certificate', async () => {
+    const fetch = trustingFetch(data.dir);
     const health = await fetch(`${server?.address}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -57,8 +61,17 @@ describe('roster serve --demo', () => {
     expect(out).not.toContain('Created tenant');
     expect(out).not.toContain('Administrator password');
     expect(out).not.toContain('Demo organisation seeded');
+    expect(out).not.toContain('NODE_EXTRA_CA_CERTS');
+    expect(server.address).toMatch(/^https:\/\//);
     expect(await stopServer(server, 'SIGINT', 5000)).toBe(0);
     expect(await counts(data.dir)).toEqual(before);
+  });
+
+  it('serves plain HTTP only when asked (--insecure-http)', async () => {
+    server = await startServer(['--insecure-http'], env);
+    expect(server.address).toMatch(/^http:\/\//);
+    expect((await fetch(`${server.address}/healthz`)).status).toBe(200);
+    expect(await stopServer(server, 'SIGTERM', 5000)).toBe(0);
   });
 
   it('refuses a bad configuration with a message naming the variable and exit code 1', async () => {

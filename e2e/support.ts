@@ -1,16 +1,18 @@
 // Black-box helpers: run the real `roster` executable as a child process against a temp data folder.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { openStorage, type Storage } from '../src/storage/open-storage.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'roster.js');
 
 /** Variables a developer's shell may have set that would change what the tests see. */
-const SCRUBBED = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'LOG_LEVEL', 'ROSTER_TENANT_NAME', 'ROSTER_ADMIN_UPN', 'ROSTER_ADMIN_PASSWORD', 'DEMO_PASSWORD', 'SWEEP_INTERVAL_SECONDS'];
+const SCRUBBED = ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'LOG_LEVEL', 'ROSTER_TENANT_NAME', 'ROSTER_ADMIN_UPN', 'ROSTER_ADMIN_PASSWORD', 'DEMO_PASSWORD', 'SWEEP_INTERVAL_SECONDS',
+  'TLS_CERT_FILE', 'TLS_KEY_FILE', 'ROSTER_INSECURE_HTTP', 'ROSTER_RATE_LIMIT_PER_MINUTE', 'ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', 'ROSTER_SKIPTOKEN_KEY'];
 
 export function tempDataDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'roster-e2e-'));
@@ -108,4 +110,11 @@ export async function counts(dataDir: string): Promise<{ tenants: number; users:
   } finally {
     await storage.close();
   }
+}
+
+/** fetch that trusts the self-signed certificate `roster serve` made in the data folder. */
+export function trustingFetch(dataDir: string): (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<Response> {
+  const ca = readFileSync(join(dataDir, 'tls', 'roster-selfsigned.crt'), 'utf8');
+  const dispatcher = new Agent({ connect: { ca } });
+  return async (url, init) => (await undiciFetch(url, { ...init, dispatcher })) as unknown as Response;
 }

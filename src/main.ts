@@ -13,6 +13,7 @@ import { systemClock } from './platform/clock.js';
 import { describeDatabase, loadConfig, type Config } from './platform/config.js';
 import { uuidGenerator } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
+import { loadTls, trustHint } from './platform/tls.js';
 import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
 import type { Storage } from './storage/open-storage.js';
 
@@ -71,7 +72,10 @@ async function ensureTenant(w: Wired): Promise<string> {
 
 async function serve(opts: ServeOptions): Promise<void> {
   const started = performance.now();
-  const config = { ...loadConfig(), ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host !== undefined ? { host: opts.host } : {}) };
+  const config = {
+    ...loadConfig(), ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host !== undefined ? { host: opts.host } : {}),
+    ...(opts.insecureHttp ? { insecureHttp: true } : {}),
+  };
   const logger = createLogger(config.logLevel);
   const w = await wire(config);
   try {
@@ -84,8 +88,13 @@ async function serve(opts: ServeOptions): Promise<void> {
   }
 
   let shuttingDown = false;
+  const tls = config.insecureHttp ? undefined : await loadTls({ certFile: config.tlsCertFile, keyFile: config.tlsKeyFile, dataDir: config.dataDir });
+  if (tls?.generated) print(`\n${trustHint(tls)}\n\n`);
   const { buildServer } = await import('./http/server.js');
-  const server = buildServer({ logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown });
+  const server = buildServer({
+    logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown,
+    https: tls ? { key: tls.key, cert: tls.cert } : undefined,
+  });
   let address: string;
   try {
     address = await server.listen({ port: config.port, host: config.host });
@@ -98,7 +107,8 @@ async function serve(opts: ServeOptions): Promise<void> {
     core: w.core, intervalMs: config.sweepIntervalSeconds * 1000, logger: logger.child({ job: 'sweeper' }),
     listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
   });
-  logger.info({ address, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');
+  if (!tls) logger.warn('serving plain HTTP (--insecure-http / ROSTER_INSECURE_HTTP): only behind a TLS-terminating proxy');
+  logger.info({ address, tlsCertificate: tls?.certPath, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');
 
   onShutdownSignal(logger, async () => {
     shuttingDown = true;

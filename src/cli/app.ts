@@ -18,6 +18,8 @@ export interface ServeOptions {
   demo: boolean;
   port?: number | undefined;
   host?: string | undefined;
+  /** Plain HTTP (explicitly asked for). */
+  insecureHttp?: boolean | undefined;
 }
 
 export interface CliDeps {

@@ -1,6 +1,7 @@
 // The Fastify app: liveness, readiness, request ids, security headers, JSON errors. The Graph-compatible
 // API, Roster's own resources and SCIM will be registered here as plugins.
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { graphEnvelope, sendGraphError } from './graph/errors.js';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.js';
 
 export interface ServerOptions {
@@ -12,6 +13,10 @@ export interface ServerOptions {
   isShuttingDown?: () => boolean;
   /** How long /readyz waits for isReady before answering 503. */
   readinessTimeoutMs?: number;
+  /** Serve HTTPS with this key and certificate (PEM); omitted: plain HTTP (tests, `--insecure-http`). */
+  https?: { key: string; cert: string } | undefined;
+  /** Registers the APIs (Graph-compatible, token endpoint) once the common hooks are in place. */
+  register?: ((app: FastifyInstance) => Promise<void>) | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -22,13 +27,16 @@ const SECURITY_HEADERS = {
 } as const;
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
-  const app = Fastify({
+  const app = (Fastify as unknown as (o: object) => FastifyInstance)({
+    ...(opts.https ? { https: opts.https } : {}),
     loggerInstance: opts.logger,
     genReqId: requestIdFor,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Beyond this many bytes a body is refused; the API to come sets larger limits per route where needed.
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Strict schemas: an unknown field is refused (400), never silently dropped (SECURITY #10).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -48,26 +56,18 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     }
   });
 
-  app.setNotFoundHandler(async (request, reply) => reply.code(404).send(errorBody(request, 'NotFound', 'No such resource.')));
+  app.setNotFoundHandler(async (request, reply) => reply.code(404).send(graphEnvelope(request, 'NotFound', 'No such resource.')));
 
-  app.setErrorHandler(async (error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    // Client errors from Fastify itself (bad JSON, body too large) are safe to echo; server errors are not.
-    const message = status >= 500 ? 'An internal error occurred.' : error.message;
-    return reply.code(status).send(errorBody(request, status >= 500 ? 'InternalServerError' : 'BadRequest', message));
-  });
+  // Every error, from every route and plugin, becomes the Graph envelope in one place (graph/errors.ts).
+  app.setErrorHandler(async (error: Error, request, reply) => sendGraphError(error, request, reply));
+
+  if (opts.register) void app.register(opts.register);
 
   return app;
 }
 
 function unavailable(reply: FastifyReply) {
   return reply.code(503).send({ status: 'unavailable' });
-}
-
-/** The Graph error envelope, which the API to come answers with too. */
-function errorBody(request: FastifyRequest, code: string, message: string) {
-  return { error: { code, message, innerError: { 'request-id': request.id, date: new Date().toISOString() } } };
 }
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {

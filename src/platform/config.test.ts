@@ -17,7 +17,17 @@ describe('loadConfig', () => {
       port: 8080, host: '127.0.0.1', databaseUrl: undefined, dataDir: './data', sqlitePath: 'data/roster.db',
       logLevel: 'info', tenantName: 'Contoso', adminUpn: 'admin@contoso.example', adminPassword: undefined,
       demoPassword: DEFAULT_DEMO_PASSWORD, sweepIntervalSeconds: 60,
+      tlsCertFile: undefined, tlsKeyFile: undefined, insecureHttp: false,
+      rateLimitPerMinute: 6000, tokenRateLimitPerMinute: 60, skipTokenKey: undefined,
     });
+  });
+
+  it('reads the TLS, rate-limit and paging-key variables, and refuses half a TLS pair', () => {
+    expect(loadConfig({ TLS_CERT_FILE: '/c.pem', TLS_KEY_FILE: '/k.pem', ROSTER_INSECURE_HTTP: '1', ROSTER_RATE_LIMIT_PER_MINUTE: '5', ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE: '2' }))
+      .toMatchObject({ tlsCertFile: '/c.pem', tlsKeyFile: '/k.pem', insecureHttp: true, rateLimitPerMinute: 5, tokenRateLimitPerMinute: 2 });
+    expect(errorOf({ TLS_CERT_FILE: '/c.pem' }).variable).toBe('TLS_KEY_FILE');
+    expect(errorOf({ ROSTER_INSECURE_HTTP: 'maybe' }).variable).toBe('ROSTER_INSECURE_HTTP');
+    expect(errorOf({ ROSTER_SKIPTOKEN_KEY: 'short' }).variable).toBe('ROSTER_SKIPTOKEN_KEY');
   });
 
   it('reads every variable', () => {

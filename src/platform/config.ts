@@ -20,6 +20,17 @@ export interface Config {
   adminPassword: string | undefined;
   demoPassword: string;
   sweepIntervalSeconds: number;
+  /** Both set: serve these; both unset: a self-signed certificate in DATA_DIR/tls. */
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  /** Plain HTTP, only when explicitly asked (ROSTER_INSECURE_HTTP=1 or `serve --insecure-http`). */
+  insecureHttp: boolean;
+  /** Requests per minute per token (or per IP without one) on the API. */
+  rateLimitPerMinute: number;
+  /** Requests per minute per IP on the token endpoint. */
+  tokenRateLimitPerMinute: number;
+  /** HMAC key (base64url, ≥ 32 bytes) for `$skiptoken`s; unset: generated once into DATA_DIR/keys. */
+  skipTokenKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +52,12 @@ export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string
   ['ROSTER_ADMIN_PASSWORD', '(generated)', 'first administrator password (12+ chars); printed once if generated'],
   ['DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD, 'shared password of the demo users (demo only)'],
   ['SWEEP_INTERVAL_SECONDS', '60', 'how often expired requests and memberships are swept'],
+  ['TLS_CERT_FILE', '(unset)', 'PEM certificate to serve; unset = self-signed one made in DATA_DIR/tls'],
+  ['TLS_KEY_FILE', '(unset)', 'PEM private key for TLS_CERT_FILE'],
+  ['ROSTER_INSECURE_HTTP', '0', '1 = serve plain HTTP (behind a TLS-terminating proxy only)'],
+  ['ROSTER_RATE_LIMIT_PER_MINUTE', '6000', 'API requests per minute per token (or IP)'],
+  ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint requests per minute per IP'],
+  ['ROSTER_SKIPTOKEN_KEY', '(generated)', 'HMAC key for paging tokens (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,6 +81,28 @@ function password(env: Env, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (value.length < 12 || value.length > 256) throw new ConfigError(name, 'must be 12–256 characters.');
   return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (read(env, name) ?? '0').toLowerCase();
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be 1 or 0 (got "${raw.slice(0, 20)}").`);
+}
+
+function tlsFiles(env: Env): Pick<Config, 'tlsCertFile' | 'tlsKeyFile'> {
+  const tlsCertFile = read(env, 'TLS_CERT_FILE');
+  const tlsKeyFile = read(env, 'TLS_KEY_FILE');
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new ConfigError(tlsCertFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE must be set together.');
+  }
+  return { tlsCertFile, tlsKeyFile };
+}
+
+function skipTokenKey(env: Env): string | undefined {
+  const key = read(env, 'ROSTER_SKIPTOKEN_KEY');
+  if (key !== undefined && !/^[A-Za-z0-9_-]{43,}={0,2}$/.test(key)) throw new ConfigError('ROSTER_SKIPTOKEN_KEY', 'must be base64url of at least 32 bytes.');
+  return key;
 }
 
 const UPN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -98,6 +137,11 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: password(env, 'ROSTER_ADMIN_PASSWORD'),
     demoPassword: password(env, 'DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD,
     sweepIntervalSeconds: integer(env, 'SWEEP_INTERVAL_SECONDS', 60, 1, 86_400),
+    ...tlsFiles(env),
+    insecureHttp: flag(env, 'ROSTER_INSECURE_HTTP'),
+    rateLimitPerMinute: integer(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    tokenRateLimitPerMinute: integer(env, 'ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
+    skipTokenKey: skipTokenKey(env),
   };
 }
 
