@@ -1,0 +1,88 @@
+// SECURITY #7: random and mutated $filter strings (grammar-generated, an injection corpus, mutations)
+// → every answer is a parsed query or an ODataQueryError, never another exception, each under 50 ms.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GROUP_FIELDS, USER_FIELDS } from '../../../core/domain/list-query.js';
+import { ODataQueryError } from './errors.js';
+import { parseListOptions } from './list-options.js';
+
+const FIELDS = [...new Set([...Object.keys(GROUP_FIELDS), ...Object.keys(USER_FIELDS), 'members', 'memberOf', 'colour', 'constructor', '__proto__'])];
+const OPS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'EQ', 'in', 'has'];
+
+const INJECTION = [
+  "'", "''", "'''", '"', '--', ';', '/*', '*/', '\\', '\\\'', '%', '_', '%25', '\u0000', '\u202e', '\uffff', '😀', '\ud800',
+  "' or 1=1 --", "'; drop table groups; --", "') or ('1'='1", '/**/or/**/', 'UNION SELECT', '$filter', '&$top=1',
+  'not not not', 'and or', '))))', '((((', ',', ':', '/any(', 'eq null', '2026-13-45', '9999-99-99T99:99:99Z',
+  '1e309', '-0', '0x1f', 'NaN', 'Infinity', 'true', 'null', 'groupTypes/any(c:c eq ', 'startswith(', '\t\r\n',
+];
+
+const quoted = fc.string({ maxLength: 20 }).map((s) => `'${s.replace(/'/g, "''")}'`);
+const literal = fc.oneof(
+  quoted, fc.constantFrom('true', 'false', 'null', '2026-01-01T00:00:00Z', '2026-01-01', '42', '-3.5',
+    '9c9cb8e4-2a1a-4f5e-8d7c-1b2a3c4d5e6f', "'Unified'", "'Public'"),
+  fc.constantFrom(...INJECTION),
+);
+const field = fc.constantFrom(...FIELDS);
+
+const { expr } = fc.letrec<{ expr: string; atom: string }>((tie) => ({
+  atom: fc.oneof(
+    fc.tuple(field, fc.constantFrom(...OPS), literal).map(([f, o, l]) => `${f} ${o} ${l}`),
+    fc.tuple(fc.constantFrom('startsWith', 'endswith', 'startswith'), field, literal).map(([fn, f, l]) => `${fn}(${f},${l})`),
+    fc.tuple(field, fc.array(literal, { minLength: 1, maxLength: 18 })).map(([f, ls]) => `${f} in (${ls.join(',')})`),
+    fc.tuple(field, literal).map(([f, l]) => `${f}/any(c:c eq ${l})`),
+    fc.tuple(field, literal).map(([f, l]) => `${f}/any(m:m/id eq ${l})`),
+  ),
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('atom'),
+    fc.tuple(tie('expr'), fc.constantFrom('and', 'or', 'AND', 'Or'), tie('expr')).map(([a, o, b]) => `${a} ${o} ${b}`),
+    tie('expr').map((e) => `not ${e}`),
+    tie('expr').map((e) => `(${e})`),
+  ),
+}));
+
+/** Mutations of a valid filter: cut, duplicate, splice in corpus entries, flip characters. */
+const mutated = fc.tuple(expr, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INJECTION), fc.nat(3)), { minLength: 1, maxLength: 4 }))
+  .map(([base, muts]) => muts.reduce((s, [pos, ins, kind]) => {
+    const at = s.length === 0 ? 0 : pos % s.length;
+    if (kind === 0) return s.slice(0, at) + ins + s.slice(at);
+    if (kind === 1) return s.slice(0, at);
+    if (kind === 2) return s.slice(0, at) + s.slice(at + 1);
+    return s + s.slice(at);
+  }, base));
+
+const extreme = fc.oneof(
+  fc.nat(3000).map((n) => `${'('.repeat(n)}id eq 'x'${')'.repeat(n)}`),
+  fc.nat(200).map((n) => `${'not '.repeat(n)}id eq 'x'`),
+  fc.nat(3000).map((n) => `displayName eq '${"'".repeat(n)}'`),
+  fc.nat(400).map((n) => Array.from({ length: n }, () => "id eq 'x'").join(' or ')),
+  fc.nat(5000).map((n) => 'a'.repeat(n)),
+  fc.nat(2100).map((n) => `id in (${Array.from({ length: n }, () => "'x'").join(',')})`),
+);
+
+const anyFilter = fc.oneof(expr, mutated, extreme, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 100 }));
+
+describe('$filter fuzz (SECURITY #7)', () => {
+  it('12,000 random, mutated and extreme filters: a query or an ODataQueryError, each under 50 ms', () => {
+    let runs = 0;
+    let parsed = 0;
+    let maxMs = 0;
+    fc.assert(fc.property(anyFilter, fc.constantFrom('groups' as const, 'users' as const), fc.boolean(), (filter, resource, eventual) => {
+      runs++;
+      const started = performance.now();
+      try {
+        const q = parseListOptions({ $filter: filter, ...(eventual ? { $count: 'true' } : {}) }, eventual ? { consistencyLevel: 'eventual' } : {}, resource);
+        expect(q.filter).toBeDefined();
+        parsed++;
+      } catch (e) {
+        if (!(e instanceof ODataQueryError)) throw e;
+        expect(e.status).toBe(400);
+      }
+      maxMs = Math.max(maxMs, performance.now() - started);
+    }), { numRuns: 12_000 });
+    console.log(`fuzz: ${runs} filters, ${parsed} parsed, ${runs - parsed} refused, max parse ${maxMs.toFixed(2)} ms`);
+    expect(runs).toBeGreaterThanOrEqual(12_000);
+    expect(parsed).toBeGreaterThan(100);
+    expect(maxMs).toBeLessThan(50);
+  });
+});
