@@ -8,8 +8,12 @@ afterAll(() => data.remove());
 
 describe.concurrent('help', () => {
   it.each([
-    [[], ['serve', 'migrate', 'admin', 'tenant', 'demo']],
-    [['serve'], ['--demo', '--port', '--host']],
+    [[], ['serve', 'migrate', 'admin', 'tenant', 'demo', 'app', 'token']],
+    [['serve'], ['--demo', '--port', '--host', '--insecure-http', 'TLS_CERT_FILE']],
+    [['app', 'create'], ['--name', '--permission', 'Group.ReadWrite.All', '--tenant']],
+    [['app', 'list'], ['--json', '--tenant']],
+    [['token', 'create'], ['--upn', '--days', '--description', '--tenant']],
+    [['token', 'revoke'], ['--id', '--tenant']],
     [['migrate'], []],
     [['admin', 'create'], ['--upn', '--name', '--password', '--tenant']],
     [['tenant', 'create'], ['--name', '--admin-upn', '--admin-name', '--admin-password']],
@@ -122,6 +126,26 @@ describe('commands', () => {
     const second = await roster(['demo', 'seed', '--tenant', tenantId], env);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Demo data not seeded');
+  });
+
+  it('app create registers a client (secret shown once), app list shows it; token create and revoke', async () => {
+    const created = await roster(['app', 'create', '--name', 'HR sync', '--permission', 'Group.Read.All', '--permission', 'User.Read.All', '--tenant', tenantId], env);
+    expect(created.code).toBe(0);
+    const clientId = /Client id: +([0-9a-f-]{36})/.exec(created.stdout)?.[1];
+    expect(created.stdout).toMatch(/Client secret \(shown only this once\): [A-Za-z0-9_-]{43}/);
+    const listed = await roster(['app', 'list', '--tenant', tenantId, '--json'], env);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ id: clientId, displayName: 'HR sync', permissions: ['Group.Read.All', 'User.Read.All'] })]);
+    expect(listed.stdout).not.toContain('secret');
+    const bad = await roster(['app', 'create', '--name', 'x', '--permission', 'Everything.All', '--tenant', tenantId], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^roster: invalid input: Unknown permission 'Everything.All'/);
+    const token = await roster(['token', 'create', '--upn', 'ada@fabrikam.example', '--days', '7', '--tenant', tenantId], env);
+    expect(token.code).toBe(0);
+    expect(token.stdout).toMatch(new RegExp(`Authorization: Bearer rst1\\.${tenantId}\\.`));
+    const tokenId = /Token ([0-9a-f-]{36})/.exec(token.stdout)?.[1] ?? '';
+    expect((await roster(['token', 'revoke', '--id', tokenId, '--tenant', tenantId], env)).code).toBe(0);
+    const tooLong = await roster(['token', 'create', '--upn', 'ada@fabrikam.example', '--days', '91', '--tenant', tenantId], env);
+    expect(tooLong.stderr).toMatch(/^roster: invalid input: days must be 1–90/);
   });
 
   it('a bad DATABASE_URL is a configuration error naming the variable', async () => {

@@ -14,6 +14,7 @@ import { describeDatabase, loadConfig, type Config } from './platform/config.js'
 import { uuidGenerator } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
 import { loadTls, trustHint } from './platform/tls.js';
+import { nodeTokenSecrets } from './platform/token-secrets.js';
 import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
 import type { Storage } from './storage/open-storage.js';
 
@@ -31,7 +32,7 @@ async function wire(config: Config): Promise<Wired> {
   // Loaded on demand: the database drivers take most of the start-up time, and `roster --help` needs none.
   const { openStorage } = await import('./storage/open-storage.js');
   const storage = await openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-  const deps: CoreDeps = { uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher() };
+  const deps: CoreDeps = { uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher(), secrets: nodeTokenSecrets };
   return { config, storage, deps, core: createCore(deps) };
 }
 

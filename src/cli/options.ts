@@ -10,3 +10,8 @@ export function parseHost(value: string): string {
   if (!value.trim() || /\s|\//.test(value)) throw new InvalidArgumentError('must be a host name or IP address.');
   return value.trim();
 }
+
+export function parsePositiveInt(value: string): number {
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
+  return Number(value);
+}

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { ENVIRONMENT } from '../platform/config.js';
 import type { CliDeps } from './app.js';
+import { registerAccess } from './commands/access.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -35,6 +36,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerAdmin(program, deps);
   registerTenant(program, deps);
   registerDemo(program, deps);
+  registerAccess(program, deps);
   // Every command reads the environment (at least the database settings), so each one's help lists it.
   const leaves = (c: Command): Command[] => (c.commands.length === 0 ? [c] : c.commands.flatMap(leaves));
   for (const command of program.commands.flatMap(leaves)) command.addHelpText('after', environmentHelp(false));

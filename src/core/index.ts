@@ -3,12 +3,15 @@
 import type { CoreDeps } from './ports.js';
 import { addMember } from './use-cases/add-member.js';
 import { addOwner } from './use-cases/add-owner.js';
+import { authenticate } from './use-cases/authenticate.js';
 import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
 import { cancelJoinRequest } from './use-cases/cancel-join-request.js';
 import { createGroup } from './use-cases/create-group.js';
 import { createUser } from './use-cases/create-user.js';
+import { createUserToken } from './use-cases/create-user-token.js';
 import { decideJoinRequest } from './use-cases/decide-join-request.js';
 import { deleteGroup } from './use-cases/delete-group.js';
+import { deleteApiClient } from './use-cases/delete-api-client.js';
 import { deleteUser } from './use-cases/delete-user.js';
 import { expireJoinRequests } from './use-cases/expire-join-requests.js';
 import { expireMemberships } from './use-cases/expire-memberships.js';
@@ -20,11 +23,17 @@ import { listJoinableGroups } from './use-cases/list-joinable-groups.js';
 import { listGroupJoinRequests, listMyJoinRequests, listPendingApprovals } from './use-cases/list-join-requests.js';
 import { listMembers, listOwners } from './use-cases/list-members.js';
 import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
+import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
+import { listApiClients } from './use-cases/list-api-clients.js';
+import { listMyTokens } from './use-cases/list-my-tokens.js';
 import { getUser, listUsers } from './use-cases/read-users.js';
+import { registerApiClient } from './use-cases/register-api-client.js';
 import { removeMember } from './use-cases/remove-member.js';
 import { removeOwner } from './use-cases/remove-owner.js';
 import { requestToJoin } from './use-cases/request-to-join.js';
 import { restoreGroup } from './use-cases/restore-group.js';
+import { revokeToken } from './use-cases/revoke-token.js';
+import { rotateClientSecret } from './use-cases/rotate-client-secret.js';
 import { getSettings, updateSettings } from './use-cases/settings.js';
 import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use-cases/transitive-memberships.js';
 import { updateGroup } from './use-cases/update-group.js';
@@ -43,6 +52,8 @@ const USE_CASES = {
   listPendingApprovals, listMyJoinRequests, listGroupJoinRequests,
   listTransitiveGroups, listDirectGroups, checkMemberGroups,
   expireJoinRequests, expireMemberships,
+  registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
+  issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, authenticate,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -60,3 +71,5 @@ export function createCore(deps: CoreDeps): Core {
 export type { Caller, CoreDeps, Principal } from './ports.js';
 export { DomainError, isDomainError, type ErrorCategory, type ReasonCode } from './domain/errors.js';
 export type { GroupView } from './use-cases/support/views.js';
+export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
+export type { Authenticated } from './use-cases/authenticate.js';

@@ -1,6 +1,7 @@
 // The interfaces the core needs from the outside world. Storage implements the repositories;
 // main.ts supplies the clock and the id generator. Every repository is already scoped to one tenant.
 import type { AppPermission } from './domain/actor.js';
+import type { AccessToken, ApiClient } from './domain/credentials.js';
 import type { ReasonCode } from './domain/errors.js';
 import type {
   Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
@@ -159,7 +160,7 @@ export interface LicenceRepository {
   setSeats(sku: LicenceSku, seats: number): Promise<void>;
 }
 
-export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence';
+export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence' | 'apiClient' | 'token';
 
 export interface AuditEventInput {
   action: string;
@@ -196,6 +197,36 @@ export interface Outbox {
   enqueue(message: OutboxMessage, at: Instant): Promise<void>;
 }
 
+export interface ApiClientRepository {
+  get(id: string): Promise<ApiClient | null>;
+  insert(client: ApiClient): Promise<void>;
+  update(client: ApiClient): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Ordered by displayName, then id. */
+  list(): Promise<ApiClient[]>;
+}
+
+export interface AccessTokenRepository {
+  get(id: string): Promise<AccessToken | null>;
+  insert(token: AccessToken): Promise<void>;
+  /** Sets revokedDateTime unless already revoked; true when it changed. */
+  revoke(id: string, at: Instant): Promise<boolean>;
+  /** Revokes every live token of a user or client; returns how many. */
+  revokeAllOf(principal: AccessToken['principal'], at: Instant): Promise<number>;
+  /** A user's tokens, newest first (revoked and expired included). */
+  listForUser(userId: UserId): Promise<AccessToken[]>;
+}
+
+/** Secrets for tokens: random, hashed with a fast digest (they are high-entropy), compared in constant time. */
+export interface TokenSecrets {
+  /** 32 random bytes, base64url (43 characters). */
+  newSecret(): string;
+  /** SHA-256 of the secret, hex. */
+  digest(secret: string): string;
+  /** Constant-time equality of two digests. */
+  sameDigest(a: string, b: string): boolean;
+}
+
 /** Everything a use case may touch, scoped to one tenant, inside one transaction. */
 export interface TenantScope {
   readonly tenantId: TenantId;
@@ -209,6 +240,8 @@ export interface TenantScope {
   readonly licences: LicenceRepository;
   readonly audit: AuditLog;
   readonly outbox: Outbox;
+  readonly apiClients: ApiClientRepository;
+  readonly tokens: AccessTokenRepository;
 }
 
 export interface TenantDirectory {
@@ -243,4 +276,6 @@ export interface CoreDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly passwords: PasswordHasher;
+  /** Needed by the token use cases only (main.ts always supplies it). */
+  readonly secrets?: TokenSecrets | undefined;
 }

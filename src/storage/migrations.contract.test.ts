@@ -60,12 +60,13 @@ async function primaryKeys(s: Storage, engine: Engine): Promise<Record<string, s
 }
 
 const EXPECTED_TABLES = [
-  'audit_events', 'group_closure', 'groups', 'join_requests', 'memberships', 'outbox', 'owners', 'settings',
+  'access_tokens', 'api_clients', 'audit_events', 'group_closure', 'groups', 'join_requests', 'memberships', 'outbox', 'owners', 'settings',
   'tenant_licences', 'tenants', 'user_credentials', 'user_licences', 'user_roles', 'users',
 ];
 
 /** Our named (non-PK) indexes, with their columns: identical on both engines. */
 const EXPECTED_INDEXES: Record<string, string[]> = {
+  access_tokens_principal_ix: ['tenant_id', 'principal_type', 'principal_id'],
   audit_events_occurred_ix: ['tenant_id', 'occurred_at'],
   audit_events_target_ix: ['tenant_id', 'target_id'],
   group_closure_descendant_ix: ['tenant_id', 'descendant_id', 'ancestor_id'],

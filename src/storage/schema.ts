@@ -166,6 +166,30 @@ export interface OutboxTable {
   done_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface ApiClientsTable {
+  tenant_id: string;
+  id: string;
+  display_name: string;
+  /** JSON array of permission names. */
+  permissions: string;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: string;
+  disabled: Flag;
+}
+
+export interface AccessTokensTable {
+  tenant_id: string;
+  id: string;
+  secret_hash: string;
+  principal_type: string;
+  principal_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  description: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -181,4 +205,6 @@ export interface Database {
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
+  api_clients: ApiClientsTable;
+  access_tokens: AccessTokensTable;
 }

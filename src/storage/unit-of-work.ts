@@ -4,6 +4,7 @@ import type { TenantDirectory, TenantScope, UnitOfWork } from '../core/ports.js'
 import type { TenantId } from '../core/domain/model.js';
 import type { Database } from './schema.js';
 import type { DirectReader, Engine } from './sql-helpers.js';
+import { AccessTokenRepo, ApiClientRepo } from './repositories/api-access.js';
 import { AuditRepo } from './repositories/audit.js';
 import { CredentialRepo } from './repositories/credentials.js';
 import { GroupRepo } from './repositories/groups.js';
@@ -30,6 +31,8 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     licences: new LicenceRepo(db, tenantId),
     audit: new AuditRepo(db, tenantId),
     outbox: new OutboxRepo(db, tenantId),
+    apiClients: new ApiClientRepo(db, tenantId),
+    tokens: new AccessTokenRepo(db, tenantId),
   };
 }
 

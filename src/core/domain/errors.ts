@@ -65,6 +65,11 @@ export const REASONS = {
   mailNicknameTaken: ['conflict', 'Another object with the same value for property mailNickname already exists.'],
   noSeatsLeft: ['conflict', 'There are no seats left for this licence.'],
   cannotDeleteSelf: ['forbidden', 'You cannot delete or disable your own account.'],
+  // API clients and tokens (SPEC §4 Auth)
+  invalidToken: ['unauthenticated', 'Access token is missing, invalid, expired or revoked.'],
+  invalidClient: ['unauthenticated', 'The client id or client secret is not valid.'],
+  apiClientNotFound: ['notFound', 'The application does not exist.'],
+  tokenNotFound: ['notFound', 'The token does not exist or you cannot see it.'],
   // input
   invalidInput: ['invalid', 'The request is not valid.'],
   unknownSetting: ['invalid', 'There is no such setting.'],

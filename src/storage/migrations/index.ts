@@ -2,9 +2,11 @@
 // and bundlers see the imports). Names sort in the order they run.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_api_access.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_api_access': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
