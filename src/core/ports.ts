@@ -3,6 +3,7 @@
 import type { AppPermission } from './domain/actor.js';
 import type { AccessToken, ApiClient } from './domain/credentials.js';
 import type { ReasonCode } from './domain/errors.js';
+import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
   Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
   Membership, MemberType, Ownership, Tenant, TenantId, User, UserId,
@@ -28,7 +29,21 @@ export interface Page {
   limit: number;
 }
 
-export interface UserQuery extends Page {
+/** The query language of list reads (src/core/domain/list-query.ts), validated before it reaches storage. */
+export interface ListFilter {
+  filter?: FilterExpr | undefined;
+  /** Graph's $search: every clause's words start tokens of the field. */
+  searchTerms?: SearchExpr | undefined;
+}
+
+export interface OrderedPage {
+  /** Default: by id. With an order the id breaks ties (same direction); NULLs sort first ascending, last descending. */
+  orderBy?: OrderBy | undefined;
+  /** Keyset cursor for an ordered list: rows after this (order key, id). Use `after` for id order. */
+  cursor?: ListCursor | undefined;
+}
+
+export interface UserQuery extends Page, ListFilter, OrderedPage {
   /** Case-insensitive prefix of displayName, userPrincipalName, mail, givenName or surname. */
   search?: string | undefined;
 }
@@ -41,9 +56,10 @@ export interface UserRepository {
   insert(user: User): Promise<void>;
   update(user: User): Promise<void>;
   delete(id: UserId): Promise<void>;
-  /** Ordered by id. */
+  /** Ordered by id, or by query.orderBy then id. */
   list(query: UserQuery): Promise<User[]>;
-  count(): Promise<number>;
+  /** All users, or those matching the filter and search. */
+  count(query?: ListFilter & { search?: string | undefined }): Promise<number>;
   countWithLicence(sku: LicenceSku): Promise<number>;
 }
 
@@ -52,7 +68,7 @@ export interface CredentialRepository {
   setPasswordHash(userId: UserId, hash: string, at: Instant): Promise<void>;
 }
 
-export interface GroupQuery extends Page {
+export interface GroupQuery extends Page, ListFilter, OrderedPage {
   /** Case-insensitive prefix of displayName or mailNickname. */
   search?: string | undefined;
   /** false (default): live groups only; true: soft-deleted groups only. */
@@ -77,9 +93,9 @@ export interface GroupRepository {
   update(group: Group): Promise<void>;
   /** Hard delete: the group, its memberships (both ways), owners and requests. */
   purge(id: GroupId): Promise<void>;
-  /** Ordered by id. */
+  /** Ordered by id, or by query.orderBy then id. */
   list(query: GroupQuery): Promise<Group[]>;
-  count(query: Omit<GroupQuery, 'after' | 'limit'>): Promise<number>;
+  count(query: Omit<GroupQuery, 'after' | 'limit' | 'orderBy' | 'cursor'>): Promise<number>;
 }
 
 export interface MemberPage extends Page {

@@ -8,6 +8,7 @@ import { groupFromRow, groupToRow } from '../mappers.js';
 import type { GroupRow } from '../mappers.js';
 import type { Engine } from '../sql-helpers.js';
 import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount } from '../sql-helpers.js';
+import { filterSql, keysetSql, orderColumn, searchSql } from '../list-query-sql.js';
 import { insertSelfRow, lockNesting, rebuildFrom } from './closure.js';
 
 export class GroupRepo implements GroupRepository {
@@ -89,7 +90,18 @@ export class GroupRepo implements GroupRepository {
   async list(query: GroupQuery): Promise<Group[]> {
     let q = this.filtered(query);
     if (query.after !== undefined) q = q.where('id', '>', query.after);
-    const rows = await q.orderBy('id').limit(query.limit).execute();
+    if (query.orderBy) {
+      const col = orderColumn('groups', query.orderBy) as keyof GroupRow & string;
+      const dir = query.orderBy.direction;
+      if (query.cursor) q = q.where(keysetSql(col, dir, query.cursor));
+      q = dir === 'asc'
+        ? q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy('id', 'asc')
+        : q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy('id', 'desc');
+    } else {
+      if (query.cursor) q = q.where('id', '>', query.cursor.id);
+      q = q.orderBy('id');
+    }
+    const rows = await q.limit(query.limit).execute();
     return rows.map(groupFromRow);
   }
 
@@ -98,12 +110,14 @@ export class GroupRepo implements GroupRepository {
     return toCount(r.n);
   }
 
-  private filtered(query: Omit<GroupQuery, 'after' | 'limit'>) {
+  private filtered(query: Omit<GroupQuery, 'after' | 'limit' | 'orderBy' | 'cursor'>) {
     let q = this.base().where('deleted_at', query.deleted ? 'is not' : 'is', null);
     const search = query.search;
     if (search) {
       q = q.where((eb) => eb.or([lowerPrefix('display_name', search), loweredColumnPrefix('mail_nickname_lower', search)]));
     }
+    if (query.filter) q = q.where(filterSql('groups', query.filter));
+    if (query.searchTerms) q = q.where(searchSql('groups', query.searchTerms));
     return q;
   }
 }

@@ -1,11 +1,12 @@
 // Users, with their directory roles and licence assignments (two side tables, replaced as a set on update).
 import type { Kysely } from 'kysely';
-import type { UserQuery, UserRepository } from '../../core/ports.js';
+import type { ListFilter, UserQuery, UserRepository } from '../../core/ports.js';
 import type { LicenceSku, TenantId, User, UserId } from '../../core/domain/model.js';
 import { DomainError } from '../../core/domain/errors.js';
 import type { Database } from '../schema.js';
 import { userFromRow, userToRow } from '../mappers.js';
 import type { UserRow } from '../mappers.js';
+import { filterSql, keysetSql, orderColumn, searchSql } from '../list-query-sql.js';
 import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount } from '../sql-helpers.js';
 
 export class UserRepo implements UserRepository {
@@ -68,8 +69,29 @@ export class UserRepo implements UserRepository {
   }
 
   async list(query: UserQuery): Promise<User[]> {
-    let q = this.base();
+    let q = this.filtered(query);
     if (query.after !== undefined) q = q.where('id', '>', query.after);
+    if (query.orderBy) {
+      const col = orderColumn('users', query.orderBy) as keyof UserRow & string;
+      const dir = query.orderBy.direction;
+      if (query.cursor) q = q.where(keysetSql(col, dir, query.cursor));
+      q = dir === 'asc'
+        ? q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy('id', 'asc')
+        : q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy('id', 'desc');
+    } else {
+      if (query.cursor) q = q.where('id', '>', query.cursor.id);
+      q = q.orderBy('id');
+    }
+    return this.hydrate(await q.limit(query.limit).execute());
+  }
+
+  async count(query: ListFilter & { search?: string | undefined } = {}): Promise<number> {
+    const r = await this.filtered(query).clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return toCount(r.n);
+  }
+
+  private filtered(query: ListFilter & { search?: string | undefined }) {
+    let q = this.base();
     const search = query.search;
     if (search) {
       q = q.where((eb) => eb.or([
@@ -80,13 +102,9 @@ export class UserRepo implements UserRepository {
         lowerPrefix('surname', search),
       ]));
     }
-    return this.hydrate(await q.orderBy('id').limit(query.limit).execute());
-  }
-
-  async count(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n'))
-      .where('tenant_id', '=', this.tenantId).executeTakeFirstOrThrow();
-    return toCount(r.n);
+    if (query.filter) q = q.where(filterSql('users', query.filter));
+    if (query.searchTerms) q = q.where(searchSql('users', query.searchTerms));
+    return q;
   }
 
   async countWithLicence(sku: LicenceSku): Promise<number> {
