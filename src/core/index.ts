@@ -21,6 +21,7 @@ import { leaveGroup } from './use-cases/leave-group.js';
 import { assignLicence, getLicenceSeats, removeLicence, setLicenceSeats } from './use-cases/licences.js';
 import { listJoinableGroups } from './use-cases/list-joinable-groups.js';
 import { listGroupJoinRequests, listMyJoinRequests, listPendingApprovals } from './use-cases/list-join-requests.js';
+import { listGroups } from './use-cases/list-groups.js';
 import { listMembers, listOwners } from './use-cases/list-members.js';
 import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
 import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
@@ -44,7 +45,7 @@ const USE_CASES = {
   createUser, updateUser, deleteUser, getUser, listUsers,
   assignLicence, removeLicence, setLicenceSeats, getLicenceSeats,
   getSettings, updateSettings,
-  createGroup, updateGroup, deleteGroup, restoreGroup, getGroup,
+  createGroup, updateGroup, deleteGroup, restoreGroup, getGroup, listGroups,
   listMyGroups, listOwnedGroups, listJoinableGroups,
   addMember, removeMember, listMembers, addOwner, removeOwner, listOwners,
   joinGroup, leaveGroup,
@@ -71,5 +72,9 @@ export function createCore(deps: CoreDeps): Core {
 export type { Caller, CoreDeps, Principal } from './ports.js';
 export { DomainError, isDomainError, type ErrorCategory, type ReasonCode } from './domain/errors.js';
 export type { GroupView } from './use-cases/support/views.js';
+export type { FilterExpr, ListCursor, ListQuery, ListResource, OrderBy, SearchExpr } from './domain/list-query.js';
+export type { ListRequest } from './use-cases/support/list-page.js';
+export type { GroupPage } from './use-cases/list-groups.js';
+export type { UserPage } from './use-cases/read-users.js';
 export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
 export type { Authenticated } from './use-cases/authenticate.js';

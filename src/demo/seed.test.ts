@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Caller, type Core } from '../core/index.js';
+import { createCore, type Caller, type Core, type ListCursor } from '../core/index.js';
 import { systemClock } from '../platform/clock.js';
 import { uuidGenerator } from '../platform/ids.js';
 import { scryptPasswordHasher, withSharedHash } from '../platform/passwords.js';
@@ -41,12 +41,12 @@ const admin = (): Caller => ({ tenantId, principal: { type: 'user', userId: admi
 
 async function allUsers() {
   const users = [];
-  let after: string | undefined;
+  let cursor: ListCursor | undefined;
   for (;;) {
-    const page = await core.listUsers(admin(), { limit: 100, ...(after ? { after } : {}) });
-    users.push(...page);
-    if (page.length < 100) return users;
-    after = page.at(-1)?.id;
+    const page = await core.listUsers(admin(), { top: 100, cursor });
+    users.push(...page.users);
+    if (!page.next) return users;
+    cursor = page.next;
   }
 }
 

@@ -32,7 +32,7 @@ export const DEFAULT_SEED = 20260101;
 
 export async function seedDemo(core: Core, tenantId: string, adminId: string, opts: SeedOptions): Promise<SeedResult> {
   const admin: Caller = { tenantId, principal: { type: 'user', userId: adminId }, channel: 'adminCenter' };
-  const existing = await core.listUsers(admin, { limit: 50 });
+  const existing = (await core.listUsers(admin, { top: 50 })).users;
   if (existing.some((u) => !u.roles.includes('globalAdmin'))) {
     return { seeded: false, reason: 'the tenant already has users besides its administrators' };
   }

@@ -4,7 +4,10 @@ import type { Actor } from '../actor.js';
 import type { Visibility } from '../model.js';
 import { admin, app, ctx, group, IDS, joinRequest, NOW, REL, SYSTEM, user } from '../../testing/policy-fixtures.js';
 import type { GroupRelation } from './context.js';
-import { canListGroupRequests, canSeeGroup, canSeeJoinRequest, canSeeMembershipOf, memberListVisibility, type MemberListVisibility } from './visibility.js';
+import {
+  canListGroupRequests, canSeeGroup, canSeeJoinRequest, canSeeLiveGroups, canSeeMembershipOf, decideListGroups, memberListVisibility,
+  type MemberListVisibility,
+} from './visibility.js';
 
 const live = group();
 const deleted = group({ deletedDateTime: NOW });
@@ -26,6 +29,22 @@ describe('§3.9 canSeeGroup: live groups are found by everyone; deleted ones by 
     ['the system, deleted group', SYSTEM, deleted, REL.outsider, true],
   ] as const)('§3.9 %s → %s', (_name, actor, grp, relation, expected) => {
     expect(canSeeGroup(ctx(actor), grp, relation)).toBe(expected);
+  });
+});
+
+describe('§3.9 canSeeLiveGroups / decideListGroups: listing live groups agrees with canSeeGroup on every live group', () => {
+  it.each([
+    ['an enabled user', user(), true, 'allow'],
+    ['a disabled user', user({ accountEnabled: false }), false, 'accountDisabled'],
+    ['an app with Group.Read.All', app('Group.Read.All'), true, 'allow'],
+    ['an app with Directory.Read.All', app('Directory.Read.All'), true, 'allow'],
+    ['an app with User.Read.All only', app('User.Read.All'), false, 'missingPermission'],
+    ['the system', SYSTEM, true, 'allow'],
+  ] as const)('%s → %s', (_name, actor, expected, decision) => {
+    expect(canSeeLiveGroups(ctx(actor))).toBe(expected);
+    expect(canSeeGroup(ctx(actor), live, REL.outsider)).toBe(expected);
+    const d = decideListGroups(ctx(actor));
+    expect(d.outcome === 'allow' ? 'allow' : d.reason).toBe(decision);
   });
 });
 

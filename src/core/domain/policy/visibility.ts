@@ -1,20 +1,31 @@
 // SPEC §3.9: what a caller may see. Group existence is tenant-wide for live groups; membership is
 // scoped by visibility. Anything a caller may not see answers "not found", never "forbidden".
 import { appHas, isGroupAdmin } from '../actor.js';
+import { ALLOW, deny, type Decision } from '../decision.js';
 import type { Group, JoinRequest } from '../model.js';
 import type { GroupRelation, PolicyContext } from './context.js';
 
-export function canSeeGroup(ctx: PolicyContext, group: Group, rel: GroupRelation): boolean {
+/** Live groups are found tenant-wide: by every enabled user, the system, and apps that read groups. */
+export function canSeeLiveGroups(ctx: PolicyContext): boolean {
   const { actor } = ctx;
   if (actor.kind === 'system') return true;
-  if (actor.kind === 'app') {
-    return group.deletedDateTime === null
-      ? appHas(actor, 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Directory.Read.All')
-      : appHas(actor, 'Group.ReadWrite.All', 'Directory.Read.All');
-  }
+  if (actor.kind === 'app') return appHas(actor, 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Directory.Read.All');
+  return actor.accountEnabled;
+}
+
+export function canSeeGroup(ctx: PolicyContext, group: Group, rel: GroupRelation): boolean {
+  const { actor } = ctx;
+  if (group.deletedDateTime === null) return canSeeLiveGroups(ctx);
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'app') return appHas(actor, 'Group.ReadWrite.All', 'Directory.Read.All');
   if (!actor.accountEnabled) return false;
-  if (group.deletedDateTime === null) return true;
   return rel.isOwner || isGroupAdmin(actor);
+}
+
+/** Listing the tenant's live groups (GET /groups): allowed exactly when live groups are visible. */
+export function decideListGroups(ctx: PolicyContext): Decision {
+  if (canSeeLiveGroups(ctx)) return ALLOW;
+  return deny(ctx.actor.kind === 'app' ? 'missingPermission' : 'accountDisabled');
 }
 
 /** all: every member; selfOnly: only "you are a member"; none: no member list at all. */
