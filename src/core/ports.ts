@@ -128,6 +128,8 @@ export interface OwnerRepository {
   isOwner(groupId: GroupId, userId: UserId): Promise<boolean>;
   list(groupId: GroupId): Promise<Ownership[]>;
   count(groupId: GroupId): Promise<number>;
+  /** Owner counts of many groups in one read (groups without owners are absent). */
+  countMany(groupIds: readonly GroupId[]): Promise<Map<GroupId, number>>;
   /** Returns false when already an owner. */
   add(ownership: Ownership): Promise<boolean>;
   remove(groupId: GroupId, userId: UserId): Promise<boolean>;

@@ -41,4 +41,24 @@ describeEachEngine('OwnerRepository', (getStorage) => {
       expect(await x.owners.count(c.id)).toBe(1);
     });
   });
+
+  it('counts the owners of many groups in one read, within the tenant', async () => {
+    const s = getStorage();
+    const [t, other] = [await newTenant(s), await newTenant(s)];
+    const [a, b, c] = [makeGroup(t), makeGroup(t), makeGroup(t)];
+    const foreign = makeGroup(other);
+    await inTenant(s, t, async (x) => {
+      for (const g of [a, b, c]) await x.groups.insert(g);
+      for (const u of [newId(), newId()]) await x.owners.add(makeOwnership(t, a.id, u));
+      await x.owners.add(makeOwnership(t, b.id, newId()));
+    });
+    await inTenant(s, other, async (x) => {
+      await x.groups.insert(foreign);
+      await x.owners.add(makeOwnership(other, foreign.id, newId()));
+    });
+    const counts = await inTenant(s, t, (x) => x.owners.countMany([a.id, b.id, c.id, foreign.id, a.id]));
+    expect(counts).toEqual(new Map([[a.id, 2], [b.id, 1]]));
+    expect(await inTenant(s, t, (x) => x.owners.countMany([]))).toEqual(new Map());
+  });
 });
+

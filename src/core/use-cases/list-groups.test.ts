@@ -113,4 +113,37 @@ describeEachEngine('listGroups / listUsers', (getStorage) => {
     expect(rest.users).toHaveLength(1);
     expect(rest.next).toBeNull();
   });
+
+  it('relations read in bulk for a page give the same abilities as getGroup, for every kind of relation and caller', async () => {
+    const w = await world();
+    const [owner, u] = [await w.newUser('Owner'), await w.newUser('U')];
+    await w.settings({ ownersCanManageJoinRequests: true });
+    const mk = (displayName: string, joinPolicy: 'open' | 'approval' | 'closed' = 'approval') =>
+      w.core.createGroup(w.adminCaller(), { displayName, ...SECURITY, joinPolicy, owners: [owner.id] });
+    const owned = await w.core.createGroup(w.adminCaller(), { displayName: 'Owned', ...SECURITY, owners: [u.id] });
+    const direct = await mk('Direct', 'open');
+    const nested = await mk('Nested');
+    await w.core.addMember(w.adminCaller(), { groupId: nested.group.id, memberId: direct.group.id });
+    await w.core.addMember(w.adminCaller(), { groupId: direct.group.id, memberId: u.id });
+    const pending = await mk('Pending');
+    const expired = await mk('Expired');
+    await w.core.requestToJoin(w.as(u), { groupId: expired.group.id });
+    w.clock.advanceDays(15);
+    await w.core.requestToJoin(w.as(u), { groupId: pending.group.id });
+    await mk('Unrelated', 'closed');
+    await w.core.createGroup(w.adminCaller(), { displayName: 'Hidden', ...M365, visibility: 'HiddenMembership', owners: [owner.id], members: [u.id] });
+    for (const caller of [w.as(u), w.as(owner), w.adminCaller(), w.app(['GroupMember.ReadWrite.All']), w.system]) {
+      const page = await w.core.listGroups(caller, { top: 999 });
+      expect(page.groups.length).toBeGreaterThanOrEqual(7);
+      for (const view of page.groups) {
+        expect(view.abilities, `${view.group.displayName}`).toEqual((await w.core.getGroup(caller, { groupId: view.group.id })).abilities);
+      }
+    }
+    const mine = (await w.core.listGroups(w.as(u), { top: 999 })).groups;
+    const byName = (n: string) => mine.find((v) => v.group.displayName === n)?.abilities;
+    expect(byName('Pending')).toMatchObject({ request: false });
+    expect(byName('Expired')).toMatchObject({ request: true });
+    expect(byName('Nested')).toMatchObject({ seeMembers: true });
+    expect(owned.group.id).toBeDefined();
+  });
 });

@@ -8,8 +8,7 @@ import { canSeeGroup, decideListGroups } from '../domain/policy/visibility.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { nextCursor, repositoryQuery, type ListRequest } from './support/list-page.js';
 import { runUseCase } from './support/context.js';
-import { relationOf } from './support/relation.js';
-import { viewOf, type GroupView } from './support/views.js';
+import { viewsOfPage, type GroupView } from './support/views.js';
 
 export interface GroupPage {
   readonly groups: GroupView[];
@@ -25,11 +24,10 @@ export async function listGroups(deps: CoreDeps, caller: Caller, input: ListRequ
     const q = repositoryQuery('groups', input);
     const rows = await uc.scope.groups.list({ ...q, deleted: false });
     const groups: GroupView[] = [];
-    for (const group of rows) {
-      const rel = await relationOf(uc, uc.actor, group);
+    for (const { view, rel } of await viewsOfPage(uc, rows)) {
       // Always true for a live group once decideListGroups allowed; kept so the one rule decides.
-      if (!canSeeGroup(uc.policy, group, rel)) throw new DomainError('groupNotFound');
-      groups.push(await viewOf(uc, group, rel));
+      if (!canSeeGroup(uc.policy, view.group, rel)) throw new DomainError('groupNotFound');
+      groups.push(view);
     }
     const next = nextCursor(rows, q.limit, q.orderBy?.field);
     if (!input.count) return { groups, next };

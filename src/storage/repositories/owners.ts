@@ -4,7 +4,7 @@ import type { OwnerRepository } from '../../core/ports.js';
 import type { GroupId, Ownership, TenantId, UserId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
 import { ownershipFromRow, ownershipToRow } from '../mappers.js';
-import { changed, toCount } from '../sql-helpers.js';
+import { changed, chunks, toCount } from '../sql-helpers.js';
 
 export class OwnerRepo implements OwnerRepository {
   constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId) {}
@@ -26,6 +26,16 @@ export class OwnerRepo implements OwnerRepository {
     const r = await this.db.selectFrom('owners').select((eb) => eb.fn.countAll().as('n'))
       .where('tenant_id', '=', this.tenantId).where('group_id', '=', groupId).executeTakeFirstOrThrow();
     return toCount(r.n);
+  }
+
+  async countMany(groupIds: readonly GroupId[]): Promise<Map<GroupId, number>> {
+    const out = new Map<GroupId, number>();
+    for (const part of chunks([...new Set(groupIds)])) {
+      const rows = await this.db.selectFrom('owners').select(['group_id', (eb) => eb.fn.countAll().as('n')])
+        .where('tenant_id', '=', this.tenantId).where('group_id', 'in', part).groupBy('group_id').execute();
+      for (const r of rows) out.set(r.group_id, toCount(r.n));
+    }
+    return out;
   }
 
   async add(ownership: Ownership): Promise<boolean> {

@@ -2,7 +2,7 @@
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { effectiveStatus } from '../../domain/join-request.js';
-import type { Group, GroupId } from '../../domain/model.js';
+import type { Group, GroupId, Membership } from '../../domain/model.js';
 import { NO_RELATION, type GroupRelation } from '../../domain/policy/context.js';
 import { canSeeGroup } from '../../domain/policy/visibility.js';
 import type { UseCaseContext } from './context.js';
@@ -20,6 +20,42 @@ export async function relationOf(uc: UseCaseContext, actor: Actor, group: Group)
   // A pending request past its expiry is expired (effectiveStatus), whether or not the sweep has run.
   const hasPendingRequest = pending !== null && effectiveStatus(pending, uc.now) === 'pending';
   return { isOwner, isDirectMember: membership !== null, isTransitiveMember, ownerCount, hasPendingRequest };
+}
+
+/**
+ * The same facts as relationOf for a page of groups, in five reads instead of five per group (list
+ * reads). The direct memberships found are returned too, for the abilities.
+ */
+export async function relationsOf(uc: UseCaseContext, actor: Actor, groups: readonly Group[]): Promise<{
+  relations: Map<GroupId, GroupRelation>; memberships: Map<GroupId, Membership>;
+}> {
+  const { scope } = uc;
+  const ids = groups.map((g) => g.id);
+  const ownerCounts = await scope.owners.countMany(ids);
+  const relations = new Map<GroupId, GroupRelation>();
+  const memberships = new Map<GroupId, Membership>();
+  if (actor.kind !== 'user') {
+    for (const id of ids) relations.set(id, { ...NO_RELATION, ownerCount: ownerCounts.get(id) ?? 0 });
+    return { relations, memberships };
+  }
+  const wanted = new Set(ids);
+  const owned = new Set((await scope.owners.groupIdsOwnedBy(actor.id)).filter((id) => wanted.has(id)));
+  for (const m of await scope.memberships.listGroupsOf(actor.id)) if (wanted.has(m.groupId)) memberships.set(m.groupId, m);
+  const pending = new Set<GroupId>();
+  for (let after: string | undefined, more = true; more;) {
+    const page = await scope.requests.listByRequester(actor.id, { status: 'pending', after, limit: 500 });
+    for (const r of page) if (wanted.has(r.groupId) && effectiveStatus(r, uc.now) === 'pending') pending.add(r.groupId);
+    more = page.length === 500;
+    after = page[page.length - 1]?.id;
+  }
+  for (const id of ids) {
+    const direct = memberships.has(id);
+    relations.set(id, {
+      isOwner: owned.has(id), isDirectMember: direct, isTransitiveMember: direct || actor.transitiveGroupIds.has(id),
+      ownerCount: ownerCounts.get(id) ?? 0, hasPendingRequest: pending.has(id),
+    });
+  }
+  return { relations, memberships };
 }
 
 /**

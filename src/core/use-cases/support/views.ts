@@ -1,9 +1,9 @@
 // What use cases return for a group: the group with the caller's abilities on it.
 import type { Group } from '../../domain/model.js';
 import { groupAbilities, type GroupAbilities } from '../../domain/policy/abilities.js';
-import type { GroupRelation } from '../../domain/policy/context.js';
+import { NO_RELATION, type GroupRelation } from '../../domain/policy/context.js';
 import type { UseCaseContext } from './context.js';
-import { relationOf } from './relation.js';
+import { relationOf, relationsOf } from './relation.js';
 
 export interface GroupView {
   readonly group: Group;
@@ -20,4 +20,13 @@ export async function viewsOf(uc: UseCaseContext, groups: readonly Group[]): Pro
   const out: GroupView[] = [];
   for (const g of groups) out.push(await viewOf(uc, g));
   return out;
+}
+
+/** The views of a page of groups with their relations read in bulk (relationsOf), for list reads. */
+export async function viewsOfPage(uc: UseCaseContext, groups: readonly Group[]): Promise<Array<{ view: GroupView; rel: GroupRelation }>> {
+  const { relations, memberships } = await relationsOf(uc, uc.actor, groups);
+  return groups.map((group) => {
+    const rel = relations.get(group.id) ?? NO_RELATION;
+    return { view: { group, abilities: groupAbilities(uc.policy, group, rel, memberships.get(group.id) ?? null) }, rel };
+  });
 }
