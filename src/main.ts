@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { App, CliDeps, ServeOptions } from './cli/app.js';
-import { runCli } from './cli/program.js';
+import { runCli, VERSION } from './cli/program.js';
 import { createCore, type Core } from './core/index.js';
 import type { CoreDeps } from './core/ports.js';
 import { findGlobalAdmin } from './demo/find-admin.js';
@@ -13,6 +13,7 @@ import { systemClock } from './platform/clock.js';
 import { describeDatabase, loadConfig, type Config } from './platform/config.js';
 import { uuidGenerator } from './platform/ids.js';
 import { createLogger } from './platform/logger.js';
+import { loadOrCreateKey } from './platform/keys.js';
 import { loadTls, trustHint } from './platform/tls.js';
 import { nodeTokenSecrets } from './platform/token-secrets.js';
 import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
@@ -92,9 +93,19 @@ async function serve(opts: ServeOptions): Promise<void> {
   const tls = config.insecureHttp ? undefined : await loadTls({ certFile: config.tlsCertFile, keyFile: config.tlsKeyFile, dataDir: config.dataDir });
   if (tls?.generated) print(`\n${trustHint(tls)}\n\n`);
   const { buildServer } = await import('./http/server.js');
+  const { graphApi } = await import('./http/graph/index.js');
   const server = buildServer({
     logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown,
     https: tls ? { key: tls.key, cert: tls.cert } : undefined,
+    register: graphApi({
+      core: w.core, version: VERSION,
+      skipTokenKey: loadOrCreateKey(config.dataDir, 'skiptoken', config.skipTokenKey),
+      rateLimitPerMinute: config.rateLimitPerMinute, tokenRateLimitPerMinute: config.tokenRateLimitPerMinute,
+      defaultTenant: async () => {
+        const tenants = await w.storage.uow.tenants.list();
+        return tenants.length === 1 ? (tenants[0]?.id ?? null) : null;
+      },
+    }),
   });
   let address: string;
   try {

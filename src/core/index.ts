@@ -2,6 +2,7 @@
 // call these and nothing else, so the same case gets the same answer on every path.
 import type { CoreDeps } from './ports.js';
 import { addMember } from './use-cases/add-member.js';
+import { addMembers } from './use-cases/add-members.js';
 import { addOwner } from './use-cases/add-owner.js';
 import { authenticate } from './use-cases/authenticate.js';
 import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
@@ -26,6 +27,7 @@ import { listMembers, listOwners } from './use-cases/list-members.js';
 import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
 import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
 import { listApiClients } from './use-cases/list-api-clients.js';
+import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
 import { listMyTokens } from './use-cases/list-my-tokens.js';
 import { getUser, listUsers } from './use-cases/read-users.js';
 import { registerApiClient } from './use-cases/register-api-client.js';
@@ -55,6 +57,7 @@ const USE_CASES = {
   expireJoinRequests, expireMemberships,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, authenticate,
+  addMembers, listDeletedGroups,
 } as const;
 
 type UseCases = typeof USE_CASES;

@@ -2,6 +2,7 @@
 // Fastify's own client errors (validation, bad JSON, body too large), rate limits and the unexpected.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type DomainError, type ErrorCategory } from '../../core/index.js';
+import { isODataQueryError } from './odata/errors.js';
 
 export interface GraphError {
   status: number;
@@ -80,6 +81,8 @@ export function sendGraphError(error: AnyError, request: FastifyRequest, reply: 
   } else if (error instanceof HttpGraphError) {
     mapped = { status: error.status, code: error.code, message: error.message };
     headers = error.headers;
+  } else if (isODataQueryError(error)) {
+    mapped = { status: 400, code: error.code, message: error.message };
   } else if (error.validation) {
     mapped = { status: 400, code: 'Request_BadRequest', message: validationMessage(error) };
   } else if (error.statusCode === 429) {
