@@ -39,9 +39,11 @@ export function createPager(key: Buffer): Pager {
     },
     nextLink(request, cursor) {
       if (!cursor) return undefined;
-      const url = new URL(request.url, `${request.protocol}://${request.host}`);
-      url.searchParams.set('$skiptoken', pager.token(request, cursor));
-      return url.toString();
+      // The caller's query as sent (Graph's links keep `$` literal), with this page's skip token.
+      const [path, query = ''] = request.url.split('?') as [string, string?];
+      const kept = query.split('&').filter((p) => p && !/^(\$|%24)skiptoken=/i.test(p));
+      kept.push(`$skiptoken=${pager.token(request, cursor)}`);
+      return `${request.protocol}://${request.host}${path}?${kept.join('&')}`;
     },
   };
   return pager;
