@@ -89,6 +89,9 @@ describeEachEngine('Microsoft Graph SDK over HTTPS', (getStorage) => {
     expect([...check.value].sort()).toEqual([outer.id, inner.id].sort());
     const transitive = await client.api(`/users/${ann.id}/transitiveMemberOf`).get();
     expect(transitive.value.map((g: { id: string }) => g.id).sort()).toEqual([outer.id, inner.id].sort());
+    const nested = await client.api(`/groups/${outer.id}/transitiveMembers`).get();
+    expect(nested.value.map((m: { id: string }) => m.id).sort()).toEqual([inner.id, ann.id].sort());
+    expect(nested.value.find((m: { id: string }) => m.id === ann.id)['@odata.type']).toBe('#microsoft.graph.user');
     const tooMany = await graphError(client.api(`/users/${ann.id}/checkMemberGroups`).post({ groupIds: Array.from({ length: 21 }, () => outer.id) }));
     expect(tooMany.statusCode).toBe(400);
   });

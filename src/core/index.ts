@@ -28,6 +28,7 @@ import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
 import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
 import { listApiClients } from './use-cases/list-api-clients.js';
 import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
+import { listTransitiveMembers } from './use-cases/list-transitive-members.js';
 import { listMyTokens } from './use-cases/list-my-tokens.js';
 import { getUser, listUsers } from './use-cases/read-users.js';
 import { registerApiClient } from './use-cases/register-api-client.js';
@@ -57,7 +58,7 @@ const USE_CASES = {
   expireJoinRequests, expireMemberships,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, authenticate,
-  addMembers, listDeletedGroups,
+  addMembers, listDeletedGroups, listTransitiveMembers,
 } as const;
 
 type UseCases = typeof USE_CASES;

@@ -38,6 +38,22 @@ export async function memberRoutes(app: FastifyInstance, ctx: GraphContext): Pro
     return collection(context(request, 'directoryObjects'), value, pager.nextLink(request, next));
   });
 
+  app.get('/groups/:id/transitiveMembers', { schema: { tags: ['members'], summary: 'Members through nesting', params: PARAMS, querystring: PAGING_QUERY } }, async (request) => {
+    const caller = callerOf(request);
+    const limit = topOf(request);
+    const after = pager.cursor(request)?.id;
+    const all = await core.listTransitiveMembers(caller, { groupId: params(request).id });
+    const pageRows = all.filter((m) => after === undefined || m.memberId > after).slice(0, limit);
+    const value = [];
+    for (const m of pageRows) {
+      const object = await directoryObject(caller, m.memberId, m.memberType);
+      if (object) value.push(object);
+    }
+    const last = pageRows[pageRows.length - 1];
+    const next = last && all[all.length - 1]?.memberId !== last.memberId ? { key: null, id: last.memberId } : null;
+    return collection(context(request, 'directoryObjects'), value, pager.nextLink(request, next));
+  });
+
   app.get('/groups/:id/owners', { schema: { tags: ['members'], summary: 'Owners', params: PARAMS } }, async (request) => {
     const caller = callerOf(request);
     const owners = await core.listOwners(caller, { groupId: params(request).id });
