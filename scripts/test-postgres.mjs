@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const url = process.env.ROSTER_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const SUITES = ['src/storage', 'src/core/use-cases'];
+const SUITES = ['src/storage', 'src/core/use-cases', 'e2e/graph-routes.test.ts', 'e2e/graph-sdk.test.ts'];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The URL without its password, for messages. */
