@@ -1,6 +1,6 @@
 // `roster serve --demo` as a user runs it: a fresh data folder, any free port, SIGTERM to stop.
 import { afterAll, describe, expect, it } from 'vitest';
-import { childEnv, counts, startServer, stopServer, tempDataDir, trustingFetch, type Server } from './support.js';
+import { childEnv, counts, roster, startServer, stopServer, tempDataDir, trustingFetch, type Server } from './support.js';
 
 const data = tempDataDir();
 const env = childEnv(data.dir);
@@ -39,6 +39,21 @@ describe('roster serve --demo', () => {
     const missing = await fetch(`${server?.address}/v1.0/nothing-here`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'NotFound' } });
+  });
+
+  it('serves the Graph API: a token from `roster token create` reads /v1.0/me; no token is a 401', async () => {
+    const fetch = trustingFetch(data.dir);
+    const created = await roster(['token', 'create', '--upn', 'admin@contoso.example', '--days', '1'], env);
+    expect(created.code).toBe(0);
+    const token = /Bearer (\S+)/.exec(created.stdout)?.[1] ?? '';
+    const me = await fetch(`${server?.address}/v1.0/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ userPrincipalName: 'admin@contoso.example' });
+    const anonymous = await fetch(`${server?.address}/v1.0/groups`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    const doc = await fetch(`${server?.address}/openapi.json`);
+    expect(((await doc.json()) as { paths: Record<string, unknown> }).paths).toHaveProperty('/v1.0/groups');
   });
 
   it('stops on SIGTERM with exit code 0 and a clean log', async () => {
