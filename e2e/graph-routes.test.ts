@@ -179,4 +179,22 @@ describe('rate limits', () => {
       await storage.dispose();
     }
   });
+
+  it('counts failed authentications per IP, so made-up tokens cannot each get a fresh bucket', async () => {
+    const { openTestStorage } = await import('../src/storage/testing/engines.js');
+    const storage = await openTestStorage('sqlite');
+    const api = await startApi(storage.storage, { https: false, tokenRateLimitPerMinute: 2 });
+    try {
+      const fake = (i: number) => `rst1.${api.tenantId}.00000000-0000-4000-8000-00000000000${i}.${'A'.repeat(43)}`;
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await api.app.inject({ method: 'GET', url: '/v1.0/groups', headers: { authorization: `Bearer ${fake(i)}` } })).statusCode);
+      expect(codes).toEqual([401, 401, 429, 429]);
+      const blocked = await api.app.inject({ method: 'GET', url: '/v1.0/groups', headers: { authorization: `Bearer ${fake(5)}` } });
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.json().error.code).toBe('TooManyRequests');
+    } finally {
+      await api.close();
+      await storage.dispose();
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller, Core } from '../core/index.js';
 import { isDomainError } from '../core/index.js';
-import { unauthenticated } from './graph/errors.js';
+import { HttpGraphError, unauthenticated } from './graph/errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,11 +27,52 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
+export interface FailureLimit {
+  /** Failed authentications allowed per client IP per window; beyond it, 429 until the window ends. */
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * The rate limit keys on the token id, so a flood of made-up tokens would each get a fresh bucket:
+ * failed authentications are therefore also counted per client IP (SECURITY #14, #15).
+ */
+function failureCounter(limit: FailureLimit) {
+  const seen = new Map<string, { count: number; resetAt: number }>();
+  return {
+    blockedFor(ip: string, now: number): number {
+      const entry = seen.get(ip);
+      if (!entry || entry.resetAt <= now) return 0;
+      return entry.count >= limit.max ? Math.ceil((entry.resetAt - now) / 1000) : 0;
+    },
+    fail(ip: string, now: number): void {
+      if (seen.size > 100_000) for (const [k, v] of seen) if (v.resetAt <= now) seen.delete(k);
+      const entry = seen.get(ip);
+      if (!entry || entry.resetAt <= now) seen.set(ip, { count: 1, resetAt: now + limit.windowMs });
+      else entry.count++;
+    },
+  };
+}
+
 /** Adds the hook to every route registered in `app` (an encapsulated plugin scope). */
-export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authenticate'>): void {
+export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authenticate'>, failures: FailureLimit): void {
+  const counter = failureCounter(failures);
   app.decorateRequest('caller', null);
   // preValidation: after the rate limit (onRequest), before a body is validated, so strangers learn nothing of the schemas.
   app.addHook('preValidation', async (request) => {
+    const retryAfter = counter.blockedFor(request.ip, Date.now());
+    if (retryAfter > 0) {
+      throw new HttpGraphError(429, 'TooManyRequests', `Too many failed authentications. Retry after ${retryAfter} seconds.`, { 'retry-after': String(retryAfter) });
+    }
+    try {
+      await authenticateRequest(request);
+    } catch (error) {
+      counter.fail(request.ip, Date.now());
+      throw error;
+    }
+  });
+
+  async function authenticateRequest(request: FastifyRequest): Promise<void> {
     const query = request.query as Record<string, unknown> | undefined;
     if (query && QUERY_CREDENTIALS.some((k) => k in query)) throw unauthenticated('Tokens are accepted only in the Authorization header, never in the URL.');
     const header = request.headers.authorization;
@@ -45,5 +86,5 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
       if (isDomainError(error)) throw unauthenticated();
       throw error;
     }
-  });
+  }
 }

@@ -56,7 +56,7 @@ export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string
   ['TLS_KEY_FILE', '(unset)', 'PEM private key for TLS_CERT_FILE'],
   ['ROSTER_INSECURE_HTTP', '0', '1 = serve plain HTTP (behind a TLS-terminating proxy only)'],
   ['ROSTER_RATE_LIMIT_PER_MINUTE', '6000', 'API requests per minute per token (or IP)'],
-  ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint requests per minute per IP'],
+  ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint requests and failed authentications per minute per IP'],
   ['ROSTER_SKIPTOKEN_KEY', '(generated)', 'HMAC key for paging tokens (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
 ];
 

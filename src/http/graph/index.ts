@@ -19,7 +19,7 @@ export interface GraphApiOptions {
   skipTokenKey: Buffer;
   /** API requests per minute per token (or per IP without one). */
   rateLimitPerMinute: number;
-  /** Token endpoint requests per minute per IP. */
+  /** Token endpoint requests, and failed authentications, per minute per IP. */
   tokenRateLimitPerMinute: number;
   /** The rate-limit window (default one minute; tests shorten it). */
   rateLimitWindowMs?: number | undefined;
@@ -49,7 +49,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
     await registerTokenEndpoint(app, { core: opts.core, defaultTenant: opts.defaultTenant, rateLimitPerMinute: opts.tokenRateLimitPerMinute });
     const ctx = { core: opts.core, pager: createPager(opts.skipTokenKey) };
     await app.register(async (v1) => {
-      requireBearer(v1, opts.core);
+      requireBearer(v1, opts.core, { max: opts.tokenRateLimitPerMinute, windowMs: opts.rateLimitWindowMs ?? 60_000 });
       await groupRoutes(v1, ctx);
       await memberRoutes(v1, ctx);
       await membershipRoutes(v1, ctx);
