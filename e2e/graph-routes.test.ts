@@ -192,6 +192,9 @@ describe('rate limits', () => {
       const blocked = await api.app.inject({ method: 'GET', url: '/v1.0/groups', headers: { authorization: `Bearer ${fake(5)}` } });
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(blocked.json().error.code).toBe('TooManyRequests');
+      // A valid token from the same address still passes: only failures are throttled.
+      const valid = await api.userToken(api.admin);
+      expect((await api.app.inject({ method: 'GET', url: '/v1.0/groups', headers: { authorization: `Bearer ${valid}` } })).statusCode).toBe(200);
     } finally {
       await api.close();
       await storage.dispose();

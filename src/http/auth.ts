@@ -40,16 +40,16 @@ export interface FailureLimit {
 function failureCounter(limit: FailureLimit) {
   const seen = new Map<string, { count: number; resetAt: number }>();
   return {
-    blockedFor(ip: string, now: number): number {
-      const entry = seen.get(ip);
-      if (!entry || entry.resetAt <= now) return 0;
-      return entry.count >= limit.max ? Math.ceil((entry.resetAt - now) / 1000) : 0;
-    },
-    fail(ip: string, now: number): void {
+    /** Counts a failure; returns seconds to wait when this IP is past the limit, else 0. */
+    fail(ip: string, now: number): number {
       if (seen.size > 100_000) for (const [k, v] of seen) if (v.resetAt <= now) seen.delete(k);
-      const entry = seen.get(ip);
-      if (!entry || entry.resetAt <= now) seen.set(ip, { count: 1, resetAt: now + limit.windowMs });
-      else entry.count++;
+      let entry = seen.get(ip);
+      if (!entry || entry.resetAt <= now) {
+        entry = { count: 0, resetAt: now + limit.windowMs };
+        seen.set(ip, entry);
+      }
+      entry.count++;
+      return entry.count > limit.max ? Math.ceil((entry.resetAt - now) / 1000) : 0;
     },
   };
 }
@@ -60,14 +60,15 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
   app.decorateRequest('caller', null);
   // preValidation: after the rate limit (onRequest), before a body is validated, so strangers learn nothing of the schemas.
   app.addHook('preValidation', async (request) => {
-    const retryAfter = counter.blockedFor(request.ip, Date.now());
-    if (retryAfter > 0) {
-      throw new HttpGraphError(429, 'TooManyRequests', `Too many failed authentications. Retry after ${retryAfter} seconds.`, { 'retry-after': String(retryAfter) });
-    }
     try {
       await authenticateRequest(request);
     } catch (error) {
-      counter.fail(request.ip, Date.now());
+      // Only failures are throttled: a valid token always passes, so one client with a bad token
+      // behind a shared address (NAT, proxy) cannot lock out everyone else there.
+      const retryAfter = counter.fail(request.ip, Date.now());
+      if (retryAfter > 0) {
+        throw new HttpGraphError(429, 'TooManyRequests', `Too many failed authentications. Retry after ${retryAfter} seconds.`, { 'retry-after': String(retryAfter) });
+      }
       throw error;
     }
   });
