@@ -181,3 +181,37 @@ export function keysetSql(col: string, direction: 'asc' | 'desc', cursor: ListCu
     ? sql<SqlBool>`(${c} is null and ${id} < ${cursor.id})`
     : sql<SqlBool>`(${c} < ${key} or (${c} = ${key} and ${id} < ${cursor.id}) or ${c} is null)`;
 }
+
+/** The part of a list query that shapes its order and page. */
+interface PageShape {
+  after?: string | undefined;
+  orderBy?: OrderBy | undefined;
+  cursor?: ListCursor | undefined;
+}
+
+/** Any select over a table with an `id` column; typed loosely because the column comes from the catalogue. */
+interface Orderable<Q> {
+  where(e: Expression<SqlBool>): Q;
+  where(col: 'id', op: '>', value: string): Q;
+  orderBy(col: string, modifier?: 'asc' | 'desc' | ((ob: OrderModifier) => OrderModifier)): Q;
+}
+interface OrderModifier { asc(): OrderModifier; desc(): OrderModifier; nullsFirst(): OrderModifier; nullsLast(): OrderModifier }
+
+/**
+ * Applies the id cursor, the ordered keyset cursor and the order (NULLs first ascending, last
+ * descending, id as the tie-breaker) shared by every ordered list.
+ */
+export function orderedPage<Q extends Orderable<Q>>(q: Q, resource: ListResource, page: PageShape): Q {
+  let out = q;
+  if (page.after !== undefined) out = out.where('id', '>', page.after);
+  if (!page.orderBy) {
+    if (page.cursor) out = out.where('id', '>', page.cursor.id);
+    return out.orderBy('id');
+  }
+  const col = orderColumn(resource, page.orderBy);
+  const dir = page.orderBy.direction;
+  if (page.cursor) out = out.where(keysetSql(col, dir, page.cursor));
+  return dir === 'asc'
+    ? out.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy('id', 'asc')
+    : out.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy('id', 'desc');
+}

@@ -8,7 +8,7 @@ import { groupFromRow, groupToRow } from '../mappers.js';
 import type { GroupRow } from '../mappers.js';
 import type { Engine } from '../sql-helpers.js';
 import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount } from '../sql-helpers.js';
-import { filterSql, keysetSql, orderColumn, searchSql } from '../list-query-sql.js';
+import { filterSql, orderedPage, searchSql } from '../list-query-sql.js';
 import { insertSelfRow, lockNesting, rebuildFrom } from './closure.js';
 
 export class GroupRepo implements GroupRepository {
@@ -88,19 +88,7 @@ export class GroupRepo implements GroupRepository {
   }
 
   async list(query: GroupQuery): Promise<Group[]> {
-    let q = this.filtered(query);
-    if (query.after !== undefined) q = q.where('id', '>', query.after);
-    if (query.orderBy) {
-      const col = orderColumn('groups', query.orderBy) as keyof GroupRow & string;
-      const dir = query.orderBy.direction;
-      if (query.cursor) q = q.where(keysetSql(col, dir, query.cursor));
-      q = dir === 'asc'
-        ? q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy('id', 'asc')
-        : q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy('id', 'desc');
-    } else {
-      if (query.cursor) q = q.where('id', '>', query.cursor.id);
-      q = q.orderBy('id');
-    }
+    const q = orderedPage(this.filtered(query), 'groups', query);
     const rows = await q.limit(query.limit).execute();
     return rows.map(groupFromRow);
   }

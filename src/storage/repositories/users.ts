@@ -6,7 +6,7 @@ import { DomainError } from '../../core/domain/errors.js';
 import type { Database } from '../schema.js';
 import { userFromRow, userToRow } from '../mappers.js';
 import type { UserRow } from '../mappers.js';
-import { filterSql, keysetSql, orderColumn, searchSql } from '../list-query-sql.js';
+import { filterSql, orderedPage, searchSql } from '../list-query-sql.js';
 import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount } from '../sql-helpers.js';
 
 export class UserRepo implements UserRepository {
@@ -69,19 +69,7 @@ export class UserRepo implements UserRepository {
   }
 
   async list(query: UserQuery): Promise<User[]> {
-    let q = this.filtered(query);
-    if (query.after !== undefined) q = q.where('id', '>', query.after);
-    if (query.orderBy) {
-      const col = orderColumn('users', query.orderBy) as keyof UserRow & string;
-      const dir = query.orderBy.direction;
-      if (query.cursor) q = q.where(keysetSql(col, dir, query.cursor));
-      q = dir === 'asc'
-        ? q.orderBy(col, (ob) => ob.asc().nullsFirst()).orderBy('id', 'asc')
-        : q.orderBy(col, (ob) => ob.desc().nullsLast()).orderBy('id', 'desc');
-    } else {
-      if (query.cursor) q = q.where('id', '>', query.cursor.id);
-      q = q.orderBy('id');
-    }
+    const q = orderedPage(this.filtered(query), 'users', query);
     return this.hydrate(await q.limit(query.limit).execute());
   }
 
