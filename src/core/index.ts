@@ -29,6 +29,7 @@ import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
 import { listApiClients } from './use-cases/list-api-clients.js';
 import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
 import { listTransitiveMembers } from './use-cases/list-transitive-members.js';
+import { listMemberObjects, listOwnerUsers, listTransitiveMemberObjects } from './use-cases/list-member-objects.js';
 import { listMyTokens } from './use-cases/list-my-tokens.js';
 import { getUser, listUsers } from './use-cases/read-users.js';
 import { registerApiClient } from './use-cases/register-api-client.js';
@@ -59,6 +60,7 @@ const USE_CASES = {
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, authenticate,
   addMembers, listDeletedGroups, listTransitiveMembers,
+  listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -76,6 +78,7 @@ export function createCore(deps: CoreDeps): Core {
 export type { Caller, CoreDeps, Principal } from './ports.js';
 export { DomainError, isDomainError, type ErrorCategory, type ReasonCode } from './domain/errors.js';
 export type { GroupView } from './use-cases/support/views.js';
+export type { MemberObject } from './use-cases/support/member-objects.js';
 export type { FilterExpr, ListCursor, ListQuery, ListResource, OrderBy, SearchExpr } from './domain/list-query.js';
 export type { ListRequest } from './use-cases/support/list-page.js';
 export type { GroupPage } from './use-cases/list-groups.js';

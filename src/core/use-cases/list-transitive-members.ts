@@ -33,22 +33,25 @@ async function visibleMembers(uc: UseCaseContext, group: Group): Promise<Members
 
 /** Every distinct member (users and groups), ordered by id; at most one entry per member. */
 export async function listTransitiveMembers(deps: CoreDeps, caller: Caller, input: { groupId: string }): Promise<Membership[]> {
-  return runUseCase(deps, caller, 'member.transitiveList', { type: 'group', id: input.groupId }, async (uc) => {
-    const { group } = await loadVisibleGroup(uc, input.groupId);
-    const byMember = new Map<string, Membership>();
-    const walked = new Set<string>([group.id]);
-    const queue: Group[] = [group];
-    while (queue.length > 0) {
-      const current = queue.shift() as Group;
-      for (const m of await visibleMembers(uc, current)) {
-        if (!byMember.has(m.memberId)) byMember.set(m.memberId, m);
-        if (m.memberType !== 'group' || walked.has(m.memberId)) continue;
-        if (walked.size >= MAX_GROUPS) throw new DomainError('invalidInput', `The nesting below this group is too large to list (over ${MAX_GROUPS} groups).`);
-        walked.add(m.memberId);
-        const child = await uc.scope.groups.get(m.memberId);
-        if (child && child.deletedDateTime === null) queue.push(child);
-      }
+  return runUseCase(deps, caller, 'member.transitiveList', { type: 'group', id: input.groupId }, (uc) => visibleTransitiveMembers(uc, input.groupId));
+}
+
+/** Every distinct member (users and groups) reachable through nesting, as far as the caller may see; ordered by id. */
+export async function visibleTransitiveMembers(uc: UseCaseContext, groupId: string): Promise<Membership[]> {
+  const { group } = await loadVisibleGroup(uc, groupId);
+  const byMember = new Map<string, Membership>();
+  const walked = new Set<string>([group.id]);
+  const queue: Group[] = [group];
+  while (queue.length > 0) {
+    const current = queue.shift() as Group;
+    for (const m of await visibleMembers(uc, current)) {
+      if (!byMember.has(m.memberId)) byMember.set(m.memberId, m);
+      if (m.memberType !== 'group' || walked.has(m.memberId)) continue;
+      if (walked.size >= MAX_GROUPS) throw new DomainError('invalidInput', `The nesting below this group is too large to list (over ${MAX_GROUPS} groups).`);
+      walked.add(m.memberId);
+      const child = await uc.scope.groups.get(m.memberId);
+      if (child && child.deletedDateTime === null) queue.push(child);
     }
-    return [...byMember.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
-  });
+  }
+  return [...byMember.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 }
