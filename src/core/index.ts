@@ -18,6 +18,7 @@ import { expireJoinRequests } from './use-cases/expire-join-requests.js';
 import { expireMemberships } from './use-cases/expire-memberships.js';
 import { getGroup } from './use-cases/get-group.js';
 import { joinGroup } from './use-cases/join-group.js';
+import { getJoinRequest, viewJoinRequests } from './use-cases/join-request-views.js';
 import { leaveGroup } from './use-cases/leave-group.js';
 import { assignLicence, getLicenceSeats, removeLicence, setLicenceSeats } from './use-cases/licences.js';
 import { listJoinableGroups } from './use-cases/list-joinable-groups.js';
@@ -55,6 +56,7 @@ const USE_CASES = {
   joinGroup, leaveGroup,
   requestToJoin, cancelJoinRequest, decideJoinRequest,
   listPendingApprovals, listMyJoinRequests, listGroupJoinRequests,
+  getJoinRequest, viewJoinRequests,
   listTransitiveGroups, listDirectGroups, checkMemberGroups,
   expireJoinRequests, expireMemberships,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
@@ -85,3 +87,4 @@ export type { GroupPage } from './use-cases/list-groups.js';
 export type { UserPage } from './use-cases/read-users.js';
 export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
 export type { Authenticated } from './use-cases/authenticate.js';
+export type { JoinRequestView } from './use-cases/join-request-views.js';

@@ -192,3 +192,22 @@ export function mergeSettings(a: TenantSettings, b: TenantSettings): TenantSetti
 export function settingSchema(key: SettingKey): Readonly<Record<string, unknown>> {
   return SETTINGS[key].type.schema;
 }
+
+export interface SettingDescription {
+  readonly value: unknown;
+  readonly default: unknown;
+  readonly schema: Readonly<Record<string, unknown>>;
+  readonly label: string;
+  readonly description: string;
+  readonly section: string;
+}
+
+/** Every key of the registry with its current value, default, type, label and help (API, portal). */
+export function describeSettings(values: TenantSettings): Record<SettingKey, SettingDescription> {
+  const out: Record<string, SettingDescription> = {};
+  for (const key of SETTING_KEYS) {
+    const d = SETTINGS[key];
+    out[key] = { value: values[key], default: d.default, schema: d.type.schema, label: d.label, description: d.description, section: d.section };
+  }
+  return out as Record<SettingKey, SettingDescription>;
+}

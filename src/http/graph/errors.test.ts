@@ -30,7 +30,7 @@ describe('Graph error mapping', () => {
     ['groupNotFound', 404, 'Request_ResourceNotFound'],
     ['notOwner', 403, 'Authorization_RequestDenied'],
     ['invalidInput', 400, 'Request_BadRequest'],
-    ['requestAlreadyDecided', 409, 'Request_BadRequest'],
+    ['requestAlreadyDecided', 409, 'Request_Conflict'],
     ['alreadyMember', 400, 'Request_BadRequest'],
     ['alreadyOwner', 400, 'Request_BadRequest'],
   ] as const)('%s → %i %s', (reason, status, code) => {

@@ -15,7 +15,7 @@ const BY_CATEGORY: Record<ErrorCategory, { status: number; code: string }> = {
   unauthenticated: { status: 401, code: 'InvalidAuthenticationToken' },
   forbidden: { status: 403, code: 'Authorization_RequestDenied' },
   notFound: { status: 404, code: 'Request_ResourceNotFound' },
-  conflict: { status: 409, code: 'Request_BadRequest' },
+  conflict: { status: 409, code: 'Request_Conflict' },
 };
 
 /** Graph answers a duplicate reference with 400, not 409, and this exact message (FIDELITY §4.6). */
@@ -23,8 +23,8 @@ const GRAPH_400_CONFLICTS = new Set(['alreadyMember', 'alreadyOwner', 'userPrinc
 
 export function graphErrorOf(error: DomainError): GraphError {
   const mapped = BY_CATEGORY[error.category];
-  const status = GRAPH_400_CONFLICTS.has(error.reason) ? 400 : mapped.status;
-  return { status, code: mapped.code, message: error.message };
+  if (GRAPH_400_CONFLICTS.has(error.reason)) return { status: 400, code: BY_CATEGORY.invalid.code, message: error.message };
+  return { status: mapped.status, code: mapped.code, message: error.message };
 }
 
 /** Thrown by routes and the auth plugin for failures that are not domain decisions. */

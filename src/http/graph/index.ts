@@ -8,8 +8,10 @@ import { requireBearer, tokenKey } from '../auth.js';
 import { HttpGraphError } from './errors.js';
 import { createPager } from './paging.js';
 import { groupRoutes } from './routes/groups.js';
+import { joinRequestRoutes } from './routes/join-requests.js';
 import { memberRoutes } from './routes/members.js';
 import { membershipRoutes } from './routes/memberships.js';
+import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
 
@@ -54,6 +56,8 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await memberRoutes(v1, ctx);
       await membershipRoutes(v1, ctx);
       await userRoutes(v1, ctx);
+      await joinRequestRoutes(v1, ctx);
+      await settingsRoutes(v1, ctx);
     }, { prefix: '/v1.0' });
   };
 }

@@ -37,3 +37,18 @@ export function decideCancel(ctx: PolicyContext, request: JoinRequest): Decision
     () => stateAllows(ctx, request, 'cancel'),
   );
 }
+
+/** What the caller may do with one request (`@roster.abilities` on a request), from the same decisions. */
+export interface RequestAbilities {
+  readonly approve: boolean;
+  readonly deny: boolean;
+  readonly cancel: boolean;
+}
+
+export function requestAbilities(ctx: PolicyContext, group: Group, rel: GroupRelation, request: JoinRequest): RequestAbilities {
+  return {
+    approve: decideDecision(ctx, group, rel, request, 'approve').outcome === 'allow',
+    deny: decideDecision(ctx, group, rel, request, 'deny').outcome === 'allow',
+    cancel: decideCancel(ctx, request).outcome === 'allow',
+  };
+}
