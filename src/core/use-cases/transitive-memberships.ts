@@ -1,7 +1,7 @@
 // Transitive memberships (memberOf through nesting), scoped to what the caller may see (SPEC §3.9).
 import { DomainError } from '../domain/errors.js';
 import type { Group } from '../domain/model.js';
-import { canSeeMembershipOf } from '../domain/policy/visibility.js';
+import { canSeeGroup, canSeeMembershipOf, canSeeUser } from '../domain/policy/visibility.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase, type UseCaseContext } from './support/context.js';
 import { relationOf } from './support/relation.js';
@@ -16,9 +16,15 @@ async function visibleGroupsOf(uc: UseCaseContext, memberId: string, groupIds: r
   return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
 }
 
+/** The subject must exist *and* be visible to the caller, as for GET /users/{id} and /groups/{id} (SECURITY #1). */
 async function requireMember(uc: UseCaseContext, memberId: string): Promise<void> {
-  const exists = (await uc.scope.users.get(memberId)) ?? (await uc.scope.groups.get(memberId));
-  if (!exists) throw new DomainError('memberNotFound');
+  if (await uc.scope.users.get(memberId)) {
+    if (canSeeUser(uc.policy)) return;
+    throw new DomainError('memberNotFound');
+  }
+  const group = await uc.scope.groups.get(memberId);
+  if (group && canSeeGroup(uc.policy, group, await relationOf(uc, uc.actor, group))) return;
+  throw new DomainError('memberNotFound');
 }
 
 /** Every group a user or group is in, directly or through nesting. */

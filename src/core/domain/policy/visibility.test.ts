@@ -5,7 +5,7 @@ import type { Visibility } from '../model.js';
 import { admin, app, ctx, group, IDS, joinRequest, NOW, REL, SYSTEM, user } from '../../testing/policy-fixtures.js';
 import type { GroupRelation } from './context.js';
 import {
-  canListGroupRequests, canSeeGroup, canSeeJoinRequest, canSeeLiveGroups, canSeeMembershipOf, decideListGroups, memberListVisibility,
+  canListGroupRequests, canSeeGroup, canSeeJoinRequest, canSeeLiveGroups, canSeeMembershipOf, canSeeUser, decideListGroups, memberListVisibility,
   type MemberListVisibility,
 } from './visibility.js';
 
@@ -45,6 +45,20 @@ describe('§3.9 canSeeLiveGroups / decideListGroups: listing live groups agrees 
     expect(canSeeGroup(ctx(actor), live, REL.outsider)).toBe(expected);
     const d = decideListGroups(ctx(actor));
     expect(d.outcome === 'allow' ? 'allow' : d.reason).toBe(decision);
+  });
+});
+
+describe('SECURITY #1 canSeeUser: a user is found (also as a memberOf subject) exactly by those who may read the directory', () => {
+  it.each([
+    ['an enabled user', user(), true],
+    ['a disabled user', user({ accountEnabled: false }), false],
+    ['an app with User.Read.All', app('User.Read.All'), true],
+    ['an app with Directory.Read.All', app('Directory.Read.All'), true],
+    ['an app with Group.Read.All only', app('Group.Read.All'), false],
+    ['an app with AuditLog.Read.All only', app('AuditLog.Read.All'), false],
+    ['the system', SYSTEM, true],
+  ] as const)('%s → %s', (_name, actor, expected) => {
+    expect(canSeeUser(ctx(actor))).toBe(expected);
   });
 });
 

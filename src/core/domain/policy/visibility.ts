@@ -1,9 +1,10 @@
 // SPEC §3.9: what a caller may see. Group existence is tenant-wide for live groups; membership is
 // scoped by visibility. Anything a caller may not see answers "not found", never "forbidden".
 import { appHas, isGroupAdmin } from '../actor.js';
-import { ALLOW, deny, type Decision } from '../decision.js';
+import { ALLOW, deny, isAllowed, type Decision } from '../decision.js';
 import type { Group, JoinRequest } from '../model.js';
 import type { GroupRelation, PolicyContext } from './context.js';
+import { decideReadDirectory } from './directory.js';
 
 /** Live groups are found tenant-wide: by every enabled user, the system, and apps that read groups. */
 export function canSeeLiveGroups(ctx: PolicyContext): boolean {
@@ -20,6 +21,14 @@ export function canSeeGroup(ctx: PolicyContext, group: Group, rel: GroupRelation
   if (actor.kind === 'app') return appHas(actor, 'Group.ReadWrite.All', 'Directory.Read.All');
   if (!actor.accountEnabled) return false;
   return rel.isOwner || isGroupAdmin(actor);
+}
+
+/**
+ * May the caller learn that a user exists — as the subject of memberOf, transitiveMemberOf or
+ * checkMemberGroups too? Exactly when it may read the user (GET /users/{id}); otherwise "not found".
+ */
+export function canSeeUser(ctx: PolicyContext): boolean {
+  return isAllowed(decideReadDirectory(ctx));
 }
 
 /** Listing the tenant's live groups (GET /groups): allowed exactly when live groups are visible. */

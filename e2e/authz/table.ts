@@ -1,0 +1,504 @@
+// The authorization table (SECURITY "Matrix", rows 1, 2, 6, 10, 13, 15; SPEC §3.6–§3.9): every
+// id-bearing or state-changing /v1.0 route × every actor × the target's relation → expected status.
+// Plain data: another interface (SCIM, CLI, portal) can replay the same rows with its own runner.
+//
+// Each endpoint carries a small matrix: one line per actor, one status per target in TARGET order.
+// ROWS expands them into one row per cell. A denial (any 4xx) must change nothing.
+
+/** Who asks. The relation each has to the targets is built by world.ts. */
+export const ACTORS = {
+  anonymous: 'no token at all',
+  disabled: 'a member of every target whose account was disabled after its token was issued',
+  plainUser: 'an enabled user of the tenant with no relation to anything',
+  nonMember: 'the owner and member of another group of the tenant, with no relation to the target (SPEC §3.9)',
+  member: 'a direct member of the target group',
+  pending: 'a user with a pending join request on the target group (approval groups)',
+  owner: 'an owner of the target group',
+  coOwner: 'the second owner of the target group',
+  groupsAdmin: 'a Groups Administrator',
+  globalAdmin: 'a Global Administrator',
+  appReadWrite: 'an API client with Group.ReadWrite.All, GroupMember.ReadWrite.All, User.ReadWrite.All',
+  appReadOnly: 'an API client with Group.Read.All, GroupMember.Read.All, User.Read.All (read, no write)',
+  appUnrelated: 'an API client with AuditLog.Read.All only (no group or user permission)',
+  otherTenantUser: 'an enabled plain user of ANOTHER tenant, with its own valid token',
+} as const;
+export type ActorId = keyof typeof ACTORS;
+export const ACTOR_ORDER = Object.keys(ACTORS) as ActorId[];
+
+/** Group targets, in matrix column order. */
+export const GROUP_TARGETS = {
+  public: 'a Public Microsoft 365 group (approval join policy)',
+  private: 'a Private security group (approval join policy)',
+  hidden: 'a HiddenMembership Microsoft 365 group (approval join policy)',
+  deleted: 'a soft-deleted Private security group (the owners and member kept)',
+  otherTenant: 'a Public group of the other tenant (owned and joined by that tenant\'s users)',
+  missing: 'a random id that names nothing',
+} as const;
+export type GroupTargetId = keyof typeof GROUP_TARGETS;
+
+/** User targets, in matrix column order. */
+export const USER_TARGETS = {
+  user: 'a plain user of the tenant',
+  adminUser: 'a Global Administrator of the tenant (not the actor)',
+  otherTenantUser: 'a user of the other tenant',
+  missingUser: 'a random id that names nothing',
+} as const;
+export type UserTargetId = keyof typeof USER_TARGETS;
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  /** Tells apart two rows on one method and path (e.g. PATCH with members@odata.bind). */
+  label?: string;
+  method: Method;
+  /**
+   * Path template: {group} / {user} is the target; {member} the target group's member, {coOwner} its
+   * second owner, {plainUser} the actor-less plain user, {memberUser} the member user.
+   */
+  path: string;
+  /** JSON body, with the same placeholders inside strings. */
+  body?: unknown;
+  target: 'group' | 'user';
+  /** False for reads (including POST actions that only read, like checkMemberGroups). */
+  mutates: boolean;
+  /** Actor → one status per target, space separated, in GROUP_TARGETS or USER_TARGETS order. */
+  expect: Record<ActorId, string>;
+}
+
+const REF = (placeholder: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/{${placeholder}}` });
+
+// Shorthands for lines that are the same on every target.
+const ALL = (status: number, n = 6) => Array(n).fill(String(status)).join(' ');
+
+export const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'GET', path: '/v1.0/groups/{group}', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'PATCH', path: '/v1.0/groups/{group}', body: { description: 'changed' }, target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'DELETE', path: '/v1.0/groups/{group}', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/groups/{group}/members', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/groups/{group}/transitiveMembers', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/groups/{group}/owners', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/groups/{group}/members/$ref', body: REF('plainUser'), target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: ALL(404),
+    },
+  },
+  {
+    method: 'DELETE', path: '/v1.0/groups/{group}/members/{member}/$ref', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/groups/{group}/owners/$ref', body: REF('member'), target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'DELETE', path: '/v1.0/groups/{group}/owners/{coOwner}/$ref', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    label: 'members@odata.bind', method: 'PATCH', path: '/v1.0/groups/{group}', body: { 'members@odata.bind': ['https://graph.microsoft.com/v1.0/users/{plainUser}'] }, target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '403 403 403 404 404 404',
+      nonMember: '403 403 403 404 404 404',
+      member: '403 403 403 404 404 404',
+      pending: '403 403 403 404 404 404',
+      owner: '204 204 204 404 404 404',
+      coOwner: '204 204 204 404 404 404',
+      groupsAdmin: '204 204 204 404 404 404',
+      globalAdmin: '204 204 204 404 404 404',
+      appReadWrite: '204 204 204 404 404 404',
+      appReadOnly: '403 403 403 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: ALL(404),
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/groups/{group}/memberOf', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/directory/deletedItems/{group}/restore', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '409 409 409 404 404 404',
+      nonMember: '409 409 409 404 404 404',
+      member: '409 409 409 404 404 404',
+      pending: '409 409 409 404 404 404',
+      owner: '409 409 409 200 404 404',
+      coOwner: '409 409 409 200 404 404',
+      groupsAdmin: '409 409 409 200 404 404',
+      globalAdmin: '409 409 409 200 404 404',
+      appReadWrite: '409 409 409 200 404 404',
+      appReadOnly: '409 409 409 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 409 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/users/{user}', target: 'user', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '200 200 404 404',
+      nonMember: '200 200 404 404',
+      member: '200 200 404 404',
+      pending: '200 200 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(403, 4),
+      otherTenantUser: '404 404 200 404',
+    },
+  },
+  {
+    method: 'PATCH', path: '/v1.0/users/{user}', body: { jobTitle: 'changed' }, target: 'user', mutates: true,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '403 403 404 404',
+      nonMember: '403 403 404 404',
+      member: '403 403 404 404',
+      pending: '403 403 404 404',
+      owner: '403 403 404 404',
+      coOwner: '403 403 404 404',
+      groupsAdmin: '403 403 404 404',
+      globalAdmin: '204 204 404 404',
+      appReadWrite: '204 403 404 404',
+      appReadOnly: '403 403 404 404',
+      appUnrelated: '403 403 404 404',
+      otherTenantUser: '404 404 403 404',
+    },
+  },
+  {
+    method: 'DELETE', path: '/v1.0/users/{user}', target: 'user', mutates: true,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '403 403 404 404',
+      nonMember: '403 403 404 404',
+      member: '403 403 404 404',
+      pending: '403 403 404 404',
+      owner: '403 403 404 404',
+      coOwner: '403 403 404 404',
+      groupsAdmin: '403 403 404 404',
+      globalAdmin: '204 204 404 404',
+      appReadWrite: '204 403 404 404',
+      appReadOnly: '403 403 404 404',
+      appUnrelated: '403 403 404 404',
+      otherTenantUser: '404 404 403 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/users/{user}/memberOf', target: 'user', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '200 200 404 404',
+      nonMember: '200 200 404 404',
+      member: '200 200 404 404',
+      pending: '200 200 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: '404 404 200 404',
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/users/{user}/transitiveMemberOf', target: 'user', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '200 200 404 404',
+      nonMember: '200 200 404 404',
+      member: '200 200 404 404',
+      pending: '200 200 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: '404 404 200 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/users/{user}/checkMemberGroups', body: { groupIds: ['{public}', '{private}', '{hidden}'] }, target: 'user', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '200 200 404 404',
+      nonMember: '200 200 404 404',
+      member: '200 200 404 404',
+      pending: '200 200 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: '404 404 200 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/users/{user}/getMemberGroups', body: { securityEnabledOnly: false }, target: 'user', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: '200 200 404 404',
+      nonMember: '200 200 404 404',
+      member: '200 200 404 404',
+      pending: '200 200 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: '404 404 200 404',
+    },
+  },
+];
+
+export interface Row {
+  endpoint: string;
+  method: Method;
+  path: string;
+  body?: unknown;
+  mutates: boolean;
+  actor: ActorId;
+  target: GroupTargetId | UserTargetId;
+  status: number;
+}
+
+export const ROWS: Row[] = ENDPOINTS.flatMap((e) => {
+  const targets = Object.keys(e.target === 'group' ? GROUP_TARGETS : USER_TARGETS) as Array<GroupTargetId | UserTargetId>;
+  return ACTOR_ORDER.flatMap((actor) => {
+    const statuses = e.expect[actor].trim().split(/\s+/).map(Number);
+    if (statuses.length !== targets.length) throw new Error(`${e.method} ${e.path} ${actor}: ${statuses.length} statuses for ${targets.length} targets`);
+    return targets.map((target, i) => ({
+      endpoint: `${e.method} ${e.path}${e.label ? ` (${e.label})` : ''}`, method: e.method, path: e.path, ...(e.body !== undefined ? { body: e.body } : {}),
+      mutates: e.mutates, actor, target, status: statuses[i] as number,
+    }));
+  });
+});
+
+/** The token endpoint's failure modes (SECURITY #15): no actor or target, one case each. */
+export interface TokenRow {
+  name: string;
+  /** Which tenant's URL: 'own', 'other' (the client's tenant is not this one), or 'none' (/oauth2/v2.0/token). */
+  url: 'own' | 'other' | 'unknown' | 'none';
+  /** Form fields; {clientId}/{clientSecret} are a valid client of the 'own' tenant. */
+  form: Record<string, string>;
+  contentType?: string;
+  status: number;
+  error: string;
+}
+
+const GOOD = { grant_type: 'client_credentials', client_id: '{clientId}', client_secret: '{clientSecret}', scope: 'https://graph.microsoft.com/.default' };
+
+export const TOKEN_ROWS: TokenRow[] = [
+  { name: 'valid client credentials', url: 'own', form: GOOD, status: 200, error: '' },
+  { name: 'wrong secret', url: 'own', form: { ...GOOD, client_secret: 'wrong' }, status: 401, error: 'invalid_client' },
+  { name: 'empty secret', url: 'own', form: { ...GOOD, client_secret: '' }, status: 400, error: 'invalid_request' },
+  { name: 'unknown client id', url: 'own', form: { ...GOOD, client_id: '00000000-0000-4000-8000-000000000000' }, status: 401, error: 'invalid_client' },
+  { name: 'a valid client of this tenant at another tenant\'s URL', url: 'other', form: GOOD, status: 401, error: 'invalid_client' },
+  { name: 'an unknown tenant', url: 'unknown', form: GOOD, status: 401, error: 'invalid_client' },
+  { name: 'a disabled (deleted) client', url: 'own', form: { ...GOOD, client_id: '{deletedClientId}', client_secret: '{deletedClientSecret}' }, status: 401, error: 'invalid_client' },
+  { name: 'grant_type password', url: 'own', form: { ...GOOD, grant_type: 'password' }, status: 400, error: 'unsupported_grant_type' },
+  { name: 'no grant_type', url: 'own', form: { client_id: '{clientId}', client_secret: '{clientSecret}', scope: GOOD.scope }, status: 400, error: 'Request_BadRequest' },
+  { name: 'scope other than .default', url: 'own', form: { ...GOOD, scope: 'Group.ReadWrite.All' }, status: 400, error: 'invalid_scope' },
+];

@@ -1,0 +1,146 @@
+// The fixed world the authorization table runs in: two tenants, every actor of table.ts with a real
+// token, and the target groups and users with the relations the actors need. Targets of rows that
+// may change state are made fresh for the row (same relations), so allowed writes never disturb the
+// rows after them; read rows and denials use the shared targets.
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import type { User } from '../../src/core/domain/model.js';
+import type { Caller } from '../../src/core/index.js';
+import type { Storage } from '../../src/storage/open-storage.js';
+import { startApi, type Api } from '../api-harness.js';
+import type { ActorId, GroupTargetId, UserTargetId } from './table.js';
+
+export interface World {
+  api: Api;
+  /** Bearer token per actor (null: anonymous). */
+  tokens: Record<ActorId, string | null>;
+  users: Record<'plainUser' | 'nonMember' | 'member' | 'pending' | 'owner' | 'coOwner' | 'groupsAdmin' | 'globalAdmin' | 'disabled', User>;
+  other: { tenantId: string; admin: Caller; owner: User; member: User; user: User };
+  /** Shared targets (never changed by a row that is expected to succeed). */
+  groups: Record<GroupTargetId, string>;
+  userTargets: Record<UserTargetId, string>;
+  freshGroup(target: GroupTargetId): Promise<string>;
+  /** New shared targets, after a row changed the old ones when it should not have. */
+  resetShared(): Promise<void>;
+  freshUser(target: UserTargetId): Promise<string>;
+  close(): Promise<void>;
+}
+
+const SECURITY = { mailEnabled: false, securityEnabled: true, groupTypes: [] };
+const M365 = { mailEnabled: true, securityEnabled: false, groupTypes: ['Unified' as const] };
+let seq = 0;
+
+export async function buildWorld(storage: Storage): Promise<World> {
+  const api = await startApi(storage, { https: false });
+  const { core, adminCaller } = api;
+  const system = (tenantId: string): Caller => ({ tenantId, principal: { type: 'system' }, channel: 'api' });
+  const tokenOf = async (tenantId: string, user: User) => (await core.createUserToken(system(tenantId), { userId: user.id })).accessToken;
+
+  // Tenant A: join requests on, so a pending requester can exist.
+  await core.updateSettings(adminCaller, { ownersCanManageJoinRequests: true });
+  const users = {
+    plainUser: await api.newUser('Plain'),
+    nonMember: await api.newUser('Other Team Owner'),
+    member: await api.newUser('Member'),
+    pending: await api.newUser('Pending'),
+    owner: await api.newUser('Owner'),
+    coOwner: await api.newUser('Co Owner'),
+    groupsAdmin: await api.newUser('Groups Admin', ['groupsAdmin']),
+    globalAdmin: api.admin,
+    disabled: await api.newUser('Disabled'),
+  };
+  // The non-member owns and belongs to a group of their own (SPEC §3.9: two business owners).
+  await core.createGroup(adminCaller, { displayName: 'Other team', ...SECURITY, visibility: 'Private', owners: [users.nonMember.id], members: [users.nonMember.id] });
+
+  // Tenant B: its own admin, an owner and member of its group, and a plain user who is an actor.
+  const b = await core.bootstrapTenant({ tenantName: `Fabrikam ${++seq}-${randomUUID().slice(0, 8)}`, admin: { userPrincipalName: `admin@b${randomUUID().slice(0, 8)}.example`, displayName: 'Bea Admin', password: 'correct horse battery' } });
+  const bAdmin: Caller = { tenantId: b.tenant.id, principal: { type: 'user', userId: b.admin.id }, channel: 'adminCenter' };
+  const bDomain = b.admin.userPrincipalName.split('@')[1];
+  const bUser = (name: string) => core.createUser(bAdmin, { userPrincipalName: `${name.toLowerCase()}.${++seq}@${bDomain}`, displayName: name, roles: [] });
+  const other = { tenantId: b.tenant.id, admin: bAdmin, owner: await bUser('Bowner'), member: await bUser('Bmember'), user: await bUser('Bplain') };
+
+  const tokens: Record<ActorId, string | null> = {
+    anonymous: null,
+    disabled: await tokenOf(api.tenantId, users.disabled),
+    plainUser: await tokenOf(api.tenantId, users.plainUser),
+    nonMember: await tokenOf(api.tenantId, users.nonMember),
+    member: await tokenOf(api.tenantId, users.member),
+    pending: await tokenOf(api.tenantId, users.pending),
+    owner: await tokenOf(api.tenantId, users.owner),
+    coOwner: await tokenOf(api.tenantId, users.coOwner),
+    groupsAdmin: await tokenOf(api.tenantId, users.groupsAdmin),
+    globalAdmin: await tokenOf(api.tenantId, users.globalAdmin),
+    appReadWrite: await api.appToken(['Group.ReadWrite.All', 'GroupMember.ReadWrite.All', 'User.ReadWrite.All']),
+    appReadOnly: await api.appToken(['Group.Read.All', 'GroupMember.Read.All', 'User.Read.All']),
+    appUnrelated: await api.appToken(['AuditLog.Read.All']),
+    otherTenantUser: await tokenOf(b.tenant.id, other.user),
+  };
+  await core.updateUser(adminCaller, { userId: users.disabled.id, accountEnabled: false });
+
+  const asPending: Caller = { tenantId: api.tenantId, principal: { type: 'user', userId: users.pending.id }, channel: 'api' };
+  const memberRelations = { owners: [users.owner.id, users.coOwner.id], members: [users.member.id, users.disabled.id] };
+
+  async function makeGroup(target: GroupTargetId): Promise<string> {
+    const n = ++seq;
+    switch (target) {
+      case 'public':
+      case 'hidden':
+      case 'private': {
+        // Microsoft 365 groups take their join policy from the visibility; the security group needs approval.
+        const shape = target === 'private' ? { ...SECURITY, visibility: 'Private' as const, joinPolicy: 'approval' as const } : { ...M365, visibility: target === 'public' ? 'Public' as const : 'HiddenMembership' as const };
+        const g = await core.createGroup(adminCaller, { displayName: `${target} ${n}`, mailNickname: `${target}${n}`, ...shape, ...memberRelations });
+        if (g.group.joinPolicy === 'approval') await core.requestToJoin(asPending, { groupId: g.group.id, justification: 'please' });
+        return g.group.id;
+      }
+      case 'deleted': {
+        const g = await core.createGroup(adminCaller, { displayName: `deleted ${n}`, mailNickname: `deleted${n}`, ...SECURITY, visibility: 'Private', ...memberRelations });
+        await core.deleteGroup(adminCaller, { groupId: g.group.id });
+        return g.group.id;
+      }
+      case 'otherTenant': {
+        const g = await core.createGroup(bAdmin, { displayName: `b ${n}`, mailNickname: `b${n}`, ...SECURITY, visibility: 'Public', owners: [other.owner.id], members: [other.member.id] });
+        return g.group.id;
+      }
+      case 'missing':
+        return randomUUID();
+    }
+  }
+
+  async function makeUser(target: UserTargetId): Promise<string> {
+    switch (target) {
+      case 'user': return (await api.newUser(`Target ${++seq}`)).id;
+      case 'adminUser': return (await api.newUser(`Target Admin ${++seq}`, ['globalAdmin'])).id;
+      case 'otherTenantUser': return (await bUser(`Btarget${++seq}`)).id;
+      case 'missingUser': return randomUUID();
+    }
+  }
+
+  const groups = {} as Record<GroupTargetId, string>;
+  const userTargets = {} as Record<UserTargetId, string>;
+  async function resetShared(): Promise<void> {
+    for (const t of ['public', 'private', 'hidden', 'deleted', 'otherTenant', 'missing'] as const) groups[t] = await makeGroup(t);
+    for (const t of ['user', 'adminUser', 'otherTenantUser', 'missingUser'] as const) userTargets[t] = await makeUser(t);
+  }
+  await resetShared();
+
+  return { api, tokens, users, other, groups, userTargets, freshGroup: makeGroup, freshUser: makeUser, resetShared, close: () => api.close() };
+}
+
+/** Every domain table, both tenants (audit, outbox and token bookkeeping excluded: denials are audited by design). */
+export const SNAPSHOT_TABLES = [
+  'tenants', 'users', 'user_roles', 'user_licences', 'user_credentials', 'groups', 'memberships', 'group_closure', 'owners', 'join_requests', 'settings', 'api_clients',
+] as const;
+
+export async function snapshot(storage: Storage): Promise<Record<string, string[]>> {
+  const tables = await Promise.all(SNAPSHOT_TABLES.map(async (table) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows = await (storage.db as any).selectFrom(table).selectAll().execute() as unknown[];
+    return [table, rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? String(v) : v))).sort()] as const;
+  }));
+  return Object.fromEntries(tables);
+}
+
+/** Graph's error envelope: code, message, and the request id and date. */
+export function expectGraphError(body: unknown): void {
+  expect(body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), innerError: { 'request-id': expect.any(String), date: expect.any(String) } } });
+}
