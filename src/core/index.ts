@@ -17,6 +17,7 @@ import { deleteUser } from './use-cases/delete-user.js';
 import { expireJoinRequests } from './use-cases/expire-join-requests.js';
 import { expireMemberships } from './use-cases/expire-memberships.js';
 import { getGroup } from './use-cases/get-group.js';
+import { getAuthorizationPolicy, getUnifiedGroupSettings, updateAuthorizationPolicy, updateUnifiedGroupSettings } from './use-cases/graph-settings.js';
 import { joinGroup } from './use-cases/join-group.js';
 import { getJoinRequest, viewJoinRequests } from './use-cases/join-request-views.js';
 import { leaveGroup } from './use-cases/leave-group.js';
@@ -57,6 +58,7 @@ const USE_CASES = {
   requestToJoin, cancelJoinRequest, decideJoinRequest,
   listPendingApprovals, listMyJoinRequests, listGroupJoinRequests,
   getJoinRequest, viewJoinRequests,
+  getAuthorizationPolicy, updateAuthorizationPolicy, getUnifiedGroupSettings, updateUnifiedGroupSettings,
   listTransitiveGroups, listDirectGroups, checkMemberGroups,
   expireJoinRequests, expireMemberships,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
