@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../src/storage/testing/engines.js';
-import { ACTOR_ORDER, ROWS, TOKEN_ROWS, type GroupTargetId, type Row, type UserTargetId } from './table.js';
+import { ACTOR_ORDER, ROWS, TOKEN_ROWS, type GroupTargetId, type RequestTargetId, type Row, type UserTargetId } from './table.js';
 import { buildWorld, expectGraphError, snapshot, type World } from './world.js';
 
 const DISCOVER = process.env['ROSTER_AUTHZ_DISCOVER'] === '1';
@@ -22,7 +22,7 @@ function fillBody(body: unknown, values: Record<string, string>): unknown {
 
 /** `DELETE /v1.0/groups/{private} as nonMember → 403` */
 function rowName(row: Row): string {
-  return `${row.endpoint.replace(/\{(group|user)\}/, `{${row.target}}`)} as ${row.actor} → ${row.status}`;
+  return `${row.endpoint.replace(/\{(group|user|request)\}/, `{${row.target}}`)} as ${row.actor} → ${row.status}`;
 }
 
 describeEachEngine('authorization table', (getStorage) => {
@@ -47,9 +47,12 @@ describeEachEngine('authorization table', (getStorage) => {
       values['group'] = fresh ? await world.freshGroup(t) : world.groups[t];
       values['member'] = t === 'otherTenant' ? other.member.id : users.member.id;
       values['coOwner'] = t === 'otherTenant' ? other.owner.id : users.coOwner.id;
-    } else {
+    } else if (row.path.includes('{user}')) {
       const t = row.target as UserTargetId;
       values['user'] = fresh ? await world.freshUser(t) : world.userTargets[t];
+    } else if (row.path.includes('{request}')) {
+      const t = row.target as RequestTargetId;
+      values['request'] = fresh ? await world.freshRequest(t) : world.requests[t];
     }
     return values;
   }

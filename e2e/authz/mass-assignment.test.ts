@@ -17,6 +17,11 @@ export const EXTRA_FIELDS: Record<string, unknown> = {
   deletedDateTime: '2020-01-01T00:00:00Z',
   members: ['{plainUser}'],
   meta: { resourceType: 'Group' },
+  // SECURITY #4: an approval takes an allow-list of fields, never the request's own.
+  groupId: '{private}',
+  requesterId: '{plainUser}',
+  status: 'approved',
+  decidedBy: '{plainUser}',
 };
 
 interface WriteRoute {
@@ -36,6 +41,10 @@ const ROUTES: WriteRoute[] = [
   { name: 'add an owner', method: 'POST', path: '/v1.0/groups/{private}/owners/$ref', body: { '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/{member}' }, actors: ['owner', 'globalAdmin', 'appReadWrite'] },
   { name: 'create a user', method: 'POST', path: '/v1.0/users', body: { displayName: 'Mass {n}', userPrincipalName: 'mass{n}@{domain}' }, actors: ['globalAdmin', 'appReadWrite'] },
   { name: 'update a user', method: 'PATCH', path: '/v1.0/users/{plainUser}', body: { jobTitle: 'changed {n}' }, actors: ['globalAdmin', 'appReadWrite'] },
+  { name: 'request to join', method: 'POST', path: '/v1.0/groups/{private}/joinRequests', body: { justification: 'let me in {n}' }, actors: ['nonMember'] },
+  { name: 'approve a request', method: 'POST', path: '/v1.0/joinRequests/{request}/approve', body: { reason: 'welcome {n}' }, actors: ['coOwner', 'globalAdmin', 'appReadWrite'] },
+  { name: 'deny a request', method: 'POST', path: '/v1.0/joinRequests/{ownersRequest}/deny', body: { reason: 'no {n}' }, actors: ['coOwner', 'globalAdmin'] },
+  { name: 'change settings', method: 'PATCH', path: '/v1.0/settings', body: { restrictMyGroups: false }, actors: ['globalAdmin', 'groupsAdmin'] },
   { name: 'check member groups', method: 'POST', path: '/v1.0/users/{member}/checkMemberGroups', body: { groupIds: ['{private}'] }, actors: ['plainUser', 'appReadOnly'] },
 ];
 
@@ -46,7 +55,7 @@ describeEachEngine('SECURITY #10: extra fields in write bodies', (getStorage) =>
   afterAll(async () => { await world?.close(); });
 
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => ({
-    n: String(n), plainUser: world.users.plainUser.id, member: world.users.member.id, private: world.groups.private,
+    n: String(n), plainUser: world.users.plainUser.id, member: world.users.member.id, private: world.groups.private, request: world.requests.pendingsRequest, ownersRequest: world.requests.ownersOwnRequest,
     domain: world.users.plainUser.userPrincipalName.split('@')[1] ?? 'example.com',
   } as Record<string, string>)[key] ?? whole);
 

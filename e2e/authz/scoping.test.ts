@@ -95,6 +95,16 @@ describeEachEngine('§3.9 scoping through the API', (getStorage) => {
     expect(owner.json().value.map((m: { id: string }) => m.id)).toContain(hidden.id);
   });
 
+  it('a group\'s join requests: outsiders and members list none, owners see the pending one', async () => {
+    const list = async (actor: 'plainUser' | 'nonMember' | 'member' | 'owner') => (await world.api.app.inject({
+      method: 'GET', url: `/v1.0/groups/${world.groups.private}/joinRequests`, headers: { authorization: `Bearer ${world.tokens[actor] ?? ''}` },
+    })).json().value.map((r: { requesterId: string }) => r.requesterId);
+    expect(await list('plainUser')).toEqual([]);
+    expect(await list('nonMember')).toEqual([]);
+    expect(await list('member')).toEqual([]);
+    expect(await list('owner')).toEqual([world.users.pending.id]);
+  });
+
   describe('404s read the same for "exists but hidden" and "does not exist"', () => {
     const cases: Array<{ name: string; actor: 'nonMember' | 'plainUser' | 'appUnrelated' | 'appReadOnly'; method: 'GET' | 'POST'; path: string; body?: object; hidden: () => string; missing: string }> = [
       { name: 'GET a deleted group (not its owner)', actor: 'plainUser', method: 'GET', path: '/v1.0/groups/{id}', hidden: () => world.groups.deleted, missing: '00000000-0000-4000-8000-00000000a001' },

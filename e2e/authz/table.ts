@@ -4,6 +4,17 @@
 //
 // Each endpoint carries a small matrix: one line per actor, one status per target in TARGET order.
 // ROWS expands them into one row per cell. A denial (any 4xx) must change nothing.
+//
+// Readings worth knowing (all deliberate, SPEC §3.9 / ADR 8, 11):
+// - What a caller may not see is 404, never 403: a deleted group for non-owners, another tenant's
+//   objects, and everything for an app without a group or user permission (appUnrelated).
+// - Live groups and their owners are visible tenant-wide; what Private/HiddenMembership hide is the
+//   member list (scoping.test.ts compares those answers), so GET rows are 200 for every user.
+// - Owners and admins still find a deleted group by id (GET, members), as they may restore it.
+// - restore on a live group is 409 for everyone who can see the group, before any owner check.
+// - Apps have no membership of their own: join/leave/request as an app is 400.
+// A new route gets its matrix by running the table with ROSTER_AUTHZ_DISCOVER=1 (answers written to
+// $TMPDIR/roster-authz-discovered.json) and reviewing every cell against SPEC before copying it here.
 
 /** Who asks. The relation each has to the targets is built by world.ts. */
 export const ACTORS = {
@@ -12,7 +23,7 @@ export const ACTORS = {
   plainUser: 'an enabled user of the tenant with no relation to anything',
   nonMember: 'the owner and member of another group of the tenant, with no relation to the target (SPEC §3.9)',
   member: 'a direct member of the target group',
-  pending: 'a user with a pending join request on the target group (approval groups)',
+  pending: 'a user with a pending join request on the target group (where the group takes requests: the Private one; the Public Microsoft 365 group is open, the HiddenMembership one closed)',
   owner: 'an owner of the target group',
   coOwner: 'the second owner of the target group',
   groupsAdmin: 'a Groups Administrator',
@@ -45,6 +56,23 @@ export const USER_TARGETS = {
 } as const;
 export type UserTargetId = keyof typeof USER_TARGETS;
 
+/** Join request targets, in matrix column order (all on Private security groups with the approval policy). */
+export const REQUEST_TARGETS = {
+  pendingsRequest: 'the pending actor\'s pending request to join a group (owned by owner and coOwner, member joined)',
+  ownersOwnRequest: 'a pending request by the owner actor to join a group they own (SECURITY #3: no self-approval)',
+  otherTenantRequest: 'a pending request in the other tenant',
+  missingRequest: 'a random id that names nothing',
+} as const;
+export type RequestTargetId = keyof typeof REQUEST_TARGETS;
+
+/** Routes without an id (tenant settings): one column, the caller's own tenant. */
+export const TENANT_TARGETS = { tenant: 'the caller\'s own tenant' } as const;
+export type TenantTargetId = keyof typeof TENANT_TARGETS;
+
+export type TargetId = GroupTargetId | UserTargetId | RequestTargetId | TenantTargetId;
+
+const TARGETS_OF = { group: GROUP_TARGETS, user: USER_TARGETS, request: REQUEST_TARGETS, tenant: TENANT_TARGETS } as const;
+
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface Endpoint {
@@ -52,16 +80,16 @@ export interface Endpoint {
   label?: string;
   method: Method;
   /**
-   * Path template: {group} / {user} is the target; {member} the target group's member, {coOwner} its
+   * Path template: {group} / {user} / {request} is the target; {member} the target group's member, {coOwner} its
    * second owner, {plainUser} the actor-less plain user, {memberUser} the member user.
    */
   path: string;
   /** JSON body, with the same placeholders inside strings. */
   body?: unknown;
-  target: 'group' | 'user';
+  target: keyof typeof TARGETS_OF;
   /** False for reads (including POST actions that only read, like checkMemberGroups). */
   mutates: boolean;
-  /** Actor → one status per target, space separated, in GROUP_TARGETS or USER_TARGETS order. */
+  /** Actor → one status per target, space separated, in the order of the target kind's list. */
   expect: Record<ActorId, string>;
 }
 
@@ -451,6 +479,196 @@ export const ENDPOINTS: Endpoint[] = [
       otherTenantUser: '404 404 200 404',
     },
   },
+  {
+    method: 'GET', path: '/v1.0/groups/{group}/joinRequests', target: 'group', mutates: false,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '200 200 200 404 404 404',
+      nonMember: '200 200 200 404 404 404',
+      member: '200 200 200 404 404 404',
+      pending: '200 200 200 404 404 404',
+      owner: '200 200 200 200 404 404',
+      coOwner: '200 200 200 200 404 404',
+      groupsAdmin: '200 200 200 200 404 404',
+      globalAdmin: '200 200 200 200 404 404',
+      appReadWrite: '200 200 200 200 404 404',
+      appReadOnly: '200 200 200 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 200 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/groups/{group}/joinRequests', body: { justification: 'let me in' }, target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '409 201 201 404 404 404',
+      nonMember: '409 201 201 404 404 404',
+      member: '400 400 400 404 404 404',
+      pending: '409 409 409 404 404 404',
+      owner: '409 201 201 404 404 404',
+      coOwner: '409 201 201 404 404 404',
+      groupsAdmin: '409 201 201 404 404 404',
+      globalAdmin: '409 201 201 404 404 404',
+      appReadWrite: '400 400 400 400 404 404',
+      appReadOnly: '400 400 400 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/groups/{group}/join', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: '204 403 403 404 404 404',
+      nonMember: '204 403 403 404 404 404',
+      member: '400 400 400 404 404 404',
+      pending: '204 403 403 404 404 404',
+      owner: '204 403 403 404 404 404',
+      coOwner: '204 403 403 404 404 404',
+      groupsAdmin: '204 403 403 404 404 404',
+      globalAdmin: '204 403 403 404 404 404',
+      appReadWrite: '400 400 400 400 404 404',
+      appReadOnly: '400 400 400 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: '404 404 404 404 403 404',
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/groups/{group}/leave', target: 'group', mutates: true,
+    expect: {
+      anonymous: ALL(401),
+      disabled: ALL(401),
+      plainUser: ALL(404),
+      nonMember: ALL(404),
+      member: '204 204 204 404 404 404',
+      pending: ALL(404),
+      owner: ALL(404),
+      coOwner: ALL(404),
+      groupsAdmin: ALL(404),
+      globalAdmin: ALL(404),
+      appReadWrite: '400 400 400 400 404 404',
+      appReadOnly: '400 400 400 404 404 404',
+      appUnrelated: ALL(404),
+      otherTenantUser: ALL(404),
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/joinRequests/{request}', target: 'request', mutates: false,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: ALL(404, 4),
+      nonMember: ALL(404, 4),
+      member: ALL(404, 4),
+      pending: '200 404 404 404',
+      owner: '200 200 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '200 200 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: ALL(404, 4),
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/joinRequests/{request}/approve', target: 'request', mutates: true,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: ALL(404, 4),
+      nonMember: ALL(404, 4),
+      member: ALL(404, 4),
+      pending: '403 404 404 404',
+      owner: '200 403 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '403 403 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: ALL(404, 4),
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/joinRequests/{request}/deny', body: { reason: 'no' }, target: 'request', mutates: true,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: ALL(404, 4),
+      nonMember: ALL(404, 4),
+      member: ALL(404, 4),
+      pending: '403 404 404 404',
+      owner: '200 403 404 404',
+      coOwner: '200 200 404 404',
+      groupsAdmin: '200 200 404 404',
+      globalAdmin: '200 200 404 404',
+      appReadWrite: '200 200 404 404',
+      appReadOnly: '403 403 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: ALL(404, 4),
+    },
+  },
+  {
+    method: 'POST', path: '/v1.0/joinRequests/{request}/cancel', target: 'request', mutates: true,
+    expect: {
+      anonymous: ALL(401, 4),
+      disabled: ALL(401, 4),
+      plainUser: ALL(404, 4),
+      nonMember: ALL(404, 4),
+      member: ALL(404, 4),
+      pending: '200 404 404 404',
+      owner: '403 200 404 404',
+      coOwner: '403 403 404 404',
+      groupsAdmin: '403 403 404 404',
+      globalAdmin: '403 403 404 404',
+      appReadWrite: '403 403 404 404',
+      appReadOnly: '403 403 404 404',
+      appUnrelated: ALL(404, 4),
+      otherTenantUser: ALL(404, 4),
+    },
+  },
+  {
+    method: 'GET', path: '/v1.0/settings', target: 'tenant', mutates: false,
+    expect: {
+      anonymous: '401',
+      disabled: '401',
+      plainUser: '200',
+      nonMember: '200',
+      member: '200',
+      pending: '200',
+      owner: '200',
+      coOwner: '200',
+      groupsAdmin: '200',
+      globalAdmin: '200',
+      appReadWrite: '200',
+      appReadOnly: '200',
+      appUnrelated: '403',
+      otherTenantUser: '200',
+    },
+  },
+  {
+    method: 'PATCH', path: '/v1.0/settings', body: { restrictMyGroups: false }, target: 'tenant', mutates: true,
+    expect: {
+      anonymous: '401',
+      disabled: '401',
+      plainUser: '403',
+      nonMember: '403',
+      member: '403',
+      pending: '403',
+      owner: '403',
+      coOwner: '403',
+      groupsAdmin: '200',
+      globalAdmin: '200',
+      appReadWrite: '403',
+      appReadOnly: '403',
+      appUnrelated: '403',
+      otherTenantUser: '403',
+    },
+  },
 ];
 
 export interface Row {
@@ -460,12 +678,12 @@ export interface Row {
   body?: unknown;
   mutates: boolean;
   actor: ActorId;
-  target: GroupTargetId | UserTargetId;
+  target: TargetId;
   status: number;
 }
 
 export const ROWS: Row[] = ENDPOINTS.flatMap((e) => {
-  const targets = Object.keys(e.target === 'group' ? GROUP_TARGETS : USER_TARGETS) as Array<GroupTargetId | UserTargetId>;
+  const targets = Object.keys(TARGETS_OF[e.target]) as TargetId[];
   return ACTOR_ORDER.flatMap((actor) => {
     const statuses = e.expect[actor].trim().split(/\s+/).map(Number);
     if (statuses.length !== targets.length) throw new Error(`${e.method} ${e.path} ${actor}: ${statuses.length} statuses for ${targets.length} targets`);

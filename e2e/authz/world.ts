@@ -8,7 +8,7 @@ import type { User } from '../../src/core/domain/model.js';
 import type { Caller } from '../../src/core/index.js';
 import type { Storage } from '../../src/storage/open-storage.js';
 import { startApi, type Api } from '../api-harness.js';
-import type { ActorId, GroupTargetId, UserTargetId } from './table.js';
+import type { ActorId, GroupTargetId, RequestTargetId, UserTargetId } from './table.js';
 
 export interface World {
   api: Api;
@@ -19,6 +19,8 @@ export interface World {
   /** Shared targets (never changed by a row that is expected to succeed). */
   groups: Record<GroupTargetId, string>;
   userTargets: Record<UserTargetId, string>;
+  requests: Record<RequestTargetId, string>;
+  freshRequest(target: RequestTargetId): Promise<string>;
   freshGroup(target: GroupTargetId): Promise<string>;
   /** New shared targets, after a row changed the old ones when it should not have. */
   resetShared(): Promise<void>;
@@ -58,6 +60,7 @@ export async function buildWorld(storage: Storage): Promise<World> {
   const bDomain = b.admin.userPrincipalName.split('@')[1];
   const bUser = (name: string) => core.createUser(bAdmin, { userPrincipalName: `${name.toLowerCase()}.${++seq}@${bDomain}`, displayName: name, roles: [] });
   const other = { tenantId: b.tenant.id, admin: bAdmin, owner: await bUser('Bowner'), member: await bUser('Bmember'), user: await bUser('Bplain') };
+  await core.updateSettings(bAdmin, { ownersCanManageJoinRequests: true });
 
   const tokens: Record<ActorId, string | null> = {
     anonymous: null,
@@ -106,6 +109,26 @@ export async function buildWorld(storage: Storage): Promise<World> {
     }
   }
 
+  async function makeRequest(target: RequestTargetId): Promise<string> {
+    const n = ++seq;
+    const approval = { ...SECURITY, visibility: 'Private' as const, joinPolicy: 'approval' as const };
+    switch (target) {
+      case 'pendingsRequest':
+      case 'ownersOwnRequest': {
+        const g = await core.createGroup(adminCaller, { displayName: `requested ${n}`, mailNickname: `requested${n}`, ...approval, ...memberRelations });
+        const requester = target === 'pendingsRequest' ? asPending : { ...asPending, principal: { type: 'user' as const, userId: users.owner.id } };
+        return (await core.requestToJoin(requester, { groupId: g.group.id, justification: 'please' })).id;
+      }
+      case 'otherTenantRequest': {
+        const g = await core.createGroup(bAdmin, { displayName: `b requested ${n}`, mailNickname: `brequested${n}`, ...approval, owners: [other.owner.id], members: [other.member.id] });
+        const requester = await bUser(`Brequester${n}`);
+        return (await core.requestToJoin({ tenantId: other.tenantId, principal: { type: 'user', userId: requester.id }, channel: 'api' }, { groupId: g.group.id, justification: 'please' })).id;
+      }
+      case 'missingRequest':
+        return randomUUID();
+    }
+  }
+
   async function makeUser(target: UserTargetId): Promise<string> {
     switch (target) {
       case 'user': return (await api.newUser(`Target ${++seq}`)).id;
@@ -117,13 +140,15 @@ export async function buildWorld(storage: Storage): Promise<World> {
 
   const groups = {} as Record<GroupTargetId, string>;
   const userTargets = {} as Record<UserTargetId, string>;
+  const requests = {} as Record<RequestTargetId, string>;
   async function resetShared(): Promise<void> {
+    for (const t of ['pendingsRequest', 'ownersOwnRequest', 'otherTenantRequest', 'missingRequest'] as const) requests[t] = await makeRequest(t);
     for (const t of ['public', 'private', 'hidden', 'deleted', 'otherTenant', 'missing'] as const) groups[t] = await makeGroup(t);
     for (const t of ['user', 'adminUser', 'otherTenantUser', 'missingUser'] as const) userTargets[t] = await makeUser(t);
   }
   await resetShared();
 
-  return { api, tokens, users, other, groups, userTargets, freshGroup: makeGroup, freshUser: makeUser, resetShared, close: () => api.close() };
+  return { api, tokens, users, other, groups, userTargets, requests, freshRequest: makeRequest, freshGroup: makeGroup, freshUser: makeUser, resetShared, close: () => api.close() };
 }
 
 /** Every domain table, both tenants (audit, outbox and token bookkeeping excluded: denials are audited by design). */
