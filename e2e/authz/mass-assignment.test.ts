@@ -45,6 +45,8 @@ const ROUTES: WriteRoute[] = [
   { name: 'approve a request', method: 'POST', path: '/v1.0/joinRequests/{request}/approve', body: { reason: 'welcome {n}' }, actors: ['coOwner', 'globalAdmin', 'appReadWrite'] },
   { name: 'deny a request', method: 'POST', path: '/v1.0/joinRequests/{ownersRequest}/deny', body: { reason: 'no {n}' }, actors: ['coOwner', 'globalAdmin'] },
   { name: 'change settings', method: 'PATCH', path: '/v1.0/settings', body: { restrictMyGroups: false }, actors: ['globalAdmin', 'groupsAdmin'] },
+  { name: 'authorization policy', method: 'PATCH', path: '/v1.0/policies/authorizationPolicy', body: { defaultUserRolePermissions: { allowedToCreateSecurityGroups: true } }, actors: ['globalAdmin', 'groupsAdmin'] },
+  { name: 'Group.Unified settings', method: 'PATCH', path: '/v1.0/groupSettings/62375ab9-6b52-47ed-826b-58e47e0e304b', body: { values: [{ name: 'EnableGroupCreation', value: 'true' }] }, actors: ['globalAdmin', 'groupsAdmin'] },
   { name: 'check member groups', method: 'POST', path: '/v1.0/users/{member}/checkMemberGroups', body: { groupIds: ['{private}'] }, actors: ['plainUser', 'appReadOnly'] },
 ];
 
