@@ -1,19 +1,12 @@
 // $batch with the official Microsoft Graph SDK's BatchRequestContent / BatchResponseContent over HTTPS
 // with Roster's self-signed certificate (the same setup as graph-sdk.test.ts).
-import { BatchRequestContent, BatchResponseContent, Client } from '@microsoft/microsoft-graph-client';
-import { Agent } from 'undici';
+import { BatchRequestContent, BatchResponseContent } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../src/storage/testing/engines.js';
 import { startApi, type Api } from './api-harness.js';
+import { graphSdk } from './graph-sdk-client.js';
 
-function sdk(api: Api, token: string): Client {
-  const dispatcher = new Agent({ connect: { ca: api.ca } });
-  return Client.init({
-    authProvider: (done) => done(null, token),
-    baseUrl: api.origin, defaultVersion: 'v1.0', customHosts: new Set(['127.0.0.1']),
-    fetchOptions: { dispatcher } as unknown as RequestInit,
-  });
-}
+const sdk = graphSdk;
 
 describeEachEngine('Microsoft Graph SDK batching over HTTPS', (getStorage) => {
   let api: Api;

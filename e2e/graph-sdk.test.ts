@@ -1,21 +1,16 @@
 // The official Microsoft Graph SDK (@microsoft/microsoft-graph-client, unchanged) against Roster over
 // HTTPS with its self-signed certificate: only the base URL and the token differ from Graph.
-import { Client, PageIterator, type GraphError } from '@microsoft/microsoft-graph-client';
+import type { Client} from '@microsoft/microsoft-graph-client';
+import { PageIterator, type GraphError } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../src/storage/testing/engines.js';
 import { startApi, type Api } from './api-harness.js';
+import { graphSdk } from './graph-sdk-client.js';
 
 const SECURITY = { mailEnabled: false, securityEnabled: true };
 
-function sdk(api: Api, token: () => string): Client {
-  const dispatcher = new Agent({ connect: { ca: api.ca } });
-  return Client.init({
-    authProvider: (done) => done(null, token()),
-    baseUrl: api.origin, defaultVersion: 'v1.0', customHosts: new Set(['127.0.0.1']),
-    fetchOptions: { dispatcher } as unknown as RequestInit,
-  });
-}
+const sdk = graphSdk;
 
 /** Client credentials over HTTPS, as a daemon would do it against Entra. */
 async function clientCredentials(api: Api, clientId: string, clientSecret: string): Promise<string> {

@@ -1,19 +1,12 @@
 // The official Microsoft Graph SDK, unchanged, on Roster's own join-request resources over HTTPS with
 // delegated (user) tokens: request, approve, the 409 of a second decision, on both engines.
-import { Client, type GraphError } from '@microsoft/microsoft-graph-client';
-import { Agent } from 'undici';
+import type { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../src/storage/testing/engines.js';
 import { startApi, type Api } from './api-harness.js';
+import { graphSdk } from './graph-sdk-client.js';
 
-function sdk(api: Api, token: string): Client {
-  const dispatcher = new Agent({ connect: { ca: api.ca } });
-  return Client.init({
-    authProvider: (done) => done(null, token),
-    baseUrl: api.origin, defaultVersion: 'v1.0', customHosts: new Set(['127.0.0.1']),
-    fetchOptions: { dispatcher } as unknown as RequestInit,
-  });
-}
+const sdk = graphSdk;
 
 describeEachEngine('Microsoft Graph SDK: join requests over HTTPS', (getStorage) => {
   let api: Api;
