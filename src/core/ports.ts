@@ -215,6 +215,37 @@ export interface Outbox {
   enqueue(message: OutboxMessage, at: Instant): Promise<void>;
 }
 
+/** One recorded change: of a group itself (memberId null), or of one membership of it (GET /groups/delta). */
+export interface GroupChange {
+  readonly position: number;
+  readonly groupId: GroupId;
+  readonly memberId: string | null;
+  /** Member rows: the member's type as recorded (a removed membership no longer says). */
+  readonly memberType: MemberType | null;
+  /** Member rows: whether the membership exists now. */
+  readonly memberPresent: boolean;
+}
+
+/** Where a read of the change feed stopped: the last row's key (memberId '' for a group row). */
+export interface ChangeKey {
+  readonly position: number;
+  readonly groupId: GroupId;
+  readonly memberId: string;
+}
+
+/**
+ * The per-tenant change feed. Repositories write it in the transaction of the change itself (storage
+ * does this, so no path can forget); readers page through a window of positions [from, to).
+ */
+export interface ChangeFeed {
+  /** Every change below this position has committed or never will; changes at or above it may still be in flight. */
+  horizon(): Promise<number>;
+  /** Changes with from ≤ position < to, after `after`, in (position, groupId, memberId) order. */
+  read(query: { from: number; to: number; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]>;
+  /** Deletes the rows recorded before `before`; returns how many. */
+  prune(before: Instant): Promise<number>;
+}
+
 export interface ApiClientRepository {
   get(id: string): Promise<ApiClient | null>;
   insert(client: ApiClient): Promise<void>;
@@ -260,6 +291,7 @@ export interface TenantScope {
   readonly outbox: Outbox;
   readonly apiClients: ApiClientRepository;
   readonly tokens: AccessTokenRepository;
+  readonly changes: ChangeFeed;
 }
 
 export interface TenantDirectory {
@@ -287,6 +319,8 @@ export interface Caller {
   readonly channel: Channel;
   /** Correlates the audit event with the wire request. */
   readonly requestId?: string | undefined;
+  /** The access token the caller presented, if any: tokens it creates may not outlive it (docs/adr/0013). */
+  readonly tokenId?: string | undefined;
 }
 
 export interface CoreDeps {

@@ -60,7 +60,7 @@ async function primaryKeys(s: Storage, engine: Engine): Promise<Record<string, s
 }
 
 const EXPECTED_TABLES = [
-  'access_tokens', 'api_clients', 'audit_events', 'group_closure', 'groups', 'join_requests', 'memberships', 'outbox', 'owners', 'settings',
+  'access_tokens', 'api_clients', 'audit_events', 'change_log', 'group_closure', 'groups', 'join_requests', 'memberships', 'outbox', 'owners', 'settings',
   'tenant_licences', 'tenants', 'user_credentials', 'user_licences', 'user_roles', 'users',
 ];
 
@@ -69,6 +69,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   access_tokens_principal_ix: ['tenant_id', 'principal_type', 'principal_id'],
   audit_events_occurred_ix: ['tenant_id', 'occurred_at'],
   audit_events_target_ix: ['tenant_id', 'target_id'],
+  change_log_at_ix: ['tenant_id', 'at'],
   group_closure_descendant_ix: ['tenant_id', 'descendant_id', 'ancestor_id'],
   groups_display_name_ix: ['tenant_id', 'display_name'],
   groups_mail_nickname_lower_uq: ['tenant_id', 'mail_nickname_lower'],

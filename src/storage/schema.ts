@@ -166,6 +166,16 @@ export interface OutboxTable {
   done_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface ChangeLogTable {
+  tenant_id: string;
+  /** PostgreSQL returns bigint as a string. */
+  position: ColumnType<number | string, number, never>;
+  group_id: string;
+  member_id: string;
+  member_type: string | null;
+  at: string;
+}
+
 export interface ApiClientsTable {
   tenant_id: string;
   id: string;
@@ -205,6 +215,7 @@ export interface Database {
   settings: SettingsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
+  change_log: ChangeLogTable;
   api_clients: ApiClientsTable;
   access_tokens: AccessTokensTable;
 }

@@ -5,6 +5,7 @@ import type { TenantId } from '../core/domain/model.js';
 import type { Database } from './schema.js';
 import type { DirectReader, Engine } from './sql-helpers.js';
 import { AccessTokenRepo, ApiClientRepo } from './repositories/api-access.js';
+import { ChangeFeedRepo } from './repositories/change-feed.js';
 import { AuditRepo } from './repositories/audit.js';
 import { CredentialRepo } from './repositories/credentials.js';
 import { GroupRepo } from './repositories/groups.js';
@@ -33,6 +34,7 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     outbox: new OutboxRepo(db, tenantId),
     apiClients: new ApiClientRepo(db, tenantId),
     tokens: new AccessTokenRepo(db, tenantId),
+    changes: new ChangeFeedRepo(db, tenantId, engine),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { GroupQuery, GroupRepository } from '../../core/ports.js';
 import type { Group, GroupId, TenantId } from '../../core/domain/model.js';
+import { recordGroupChange, recordMembershipsWhere } from './change-feed.js';
 import { DomainError } from '../../core/domain/errors.js';
 import type { Database } from '../schema.js';
 import { groupFromRow, groupToRow } from '../mappers.js';
@@ -56,6 +57,7 @@ export class GroupRepo implements GroupRepository {
       .onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (changed(res.numInsertedOrUpdatedRows) === 0) throw new DomainError('mailNicknameTaken');
     await insertSelfRow(this.db, this.tenantId, group.id);
+    await recordGroupChange(this.db, this.engine, this.tenantId, group.id);
   }
 
   async update(group: Group): Promise<void> {
@@ -63,12 +65,20 @@ export class GroupRepo implements GroupRepository {
       .where('mail_nickname_lower', '=', group.mailNickname.toLowerCase()).where('id', '<>', group.id).executeTakeFirst();
     if (taken) throw new DomainError('mailNicknameTaken');
     const { tenant_id: _t, id: _i, ...row } = groupToRow(group);
+    if (group.deletedDateTime === null) await this.recordMembersIfRestoring(group.id);
     try {
       await this.db.updateTable('groups').set(row).where('tenant_id', '=', this.tenantId).where('id', '=', group.id).execute();
     } catch (e) {
       if (isUniqueViolation(e)) throw new DomainError('mailNicknameTaken');
       throw e;
     }
+    await recordGroupChange(this.db, this.engine, this.tenantId, group.id);
+  }
+
+  /** A restored group's members reach delta readers again (they were told the group went away). */
+  private async recordMembersIfRestoring(id: GroupId): Promise<void> {
+    const current = await this.db.selectFrom('groups').select('deleted_at').where('tenant_id', '=', this.tenantId).where('id', '=', id).executeTakeFirst();
+    if (current?.deleted_at) await recordMembershipsWhere(this.db, this.engine, this.tenantId, 'group_id', id);
   }
 
   async purge(id: GroupId): Promise<void> {
@@ -76,6 +86,9 @@ export class GroupRepo implements GroupRepository {
     await lockNesting(this.db, this.engine, t);
     const ancestors = await this.db.selectFrom('group_closure').select('ancestor_id')
       .where('tenant_id', '=', t).where('descendant_id', '=', id).where('depth', '>', 0).execute();
+    // Delta readers learn that the group is gone, and that it left the groups it was a member of.
+    await recordGroupChange(this.db, this.engine, t, id);
+    await recordMembershipsWhere(this.db, this.engine, t, 'member_id', id);
     await this.db.deleteFrom('memberships').where('tenant_id', '=', t).where('group_id', '=', id).execute();
     await this.db.deleteFrom('memberships').where('tenant_id', '=', t).where('member_id', '=', id).execute();
     await this.db.deleteFrom('owners').where('tenant_id', '=', t).where('group_id', '=', id).execute();

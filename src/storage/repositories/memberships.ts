@@ -1,12 +1,13 @@
 // Direct memberships (users and groups in groups) and the transitive queries over the nesting closure.
 import type { Kysely } from 'kysely';
 import type { MemberPage, MembershipRepository } from '../../core/ports.js';
-import type { GroupId, Instant, Membership, TenantId } from '../../core/domain/model.js';
+import type { GroupId, Instant, Membership, MemberType, TenantId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
 import { hotQuery } from '../hot-query.js';
 import { membershipFromRow, membershipToRow } from '../mappers.js';
 import type { DirectReader, Engine } from '../sql-helpers.js';
 import { changed, toCount } from '../sql-helpers.js';
+import { recordMemberChanges } from './change-feed.js';
 import { addEdge, lockNesting, rebuildFrom, selfAndAncestors } from './closure.js';
 
 export class MembershipRepo implements MembershipRepository {
@@ -34,6 +35,7 @@ export class MembershipRepo implements MembershipRepository {
       .onConflict((oc) => oc.columns(['tenant_id', 'group_id', 'member_id']).doNothing()).executeTakeFirst();
     if (changed(res.numInsertedOrUpdatedRows) === 0) return false;
     if (nested) await addEdge(this.db, this.tenantId, membership.groupId, membership.memberId);
+    await recordMemberChanges(this.db, this.engine, this.tenantId, [membership]);
     return true;
   }
 
@@ -43,6 +45,7 @@ export class MembershipRepo implements MembershipRepository {
       .returning('member_type').execute();
     if (removed.length === 0) return false;
     if (removed.some((r) => r.member_type === 'group')) await this.rebuildAbove([groupId]);
+    await recordMemberChanges(this.db, this.engine, this.tenantId, removed.map((r) => ({ groupId, memberId, memberType: r.member_type as MemberType })));
     return true;
   }
 
@@ -86,6 +89,7 @@ export class MembershipRepo implements MembershipRepository {
       .returning(['group_id', 'member_type']).execute();
     const parents = removed.filter((r) => r.member_type === 'group').map((r) => r.group_id);
     if (parents.length > 0) await this.rebuildAbove(parents);
+    await recordMemberChanges(this.db, this.engine, this.tenantId, removed.map((r) => ({ groupId: r.group_id, memberId, memberType: r.member_type as MemberType })));
     return [...new Set(removed.map((r) => r.group_id))].sort();
   }
 

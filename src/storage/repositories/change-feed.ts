@@ -1,0 +1,102 @@
+// The change feed (migration 0003, ADR 0015): written by the group and membership repositories inside
+// the transaction of the change, read by GET /groups/delta through the ChangeFeed port.
+//
+// Positions order commits. PostgreSQL: the writing transaction's id; the horizon is the oldest
+// transaction still running (pg_snapshot_xmin), so a reader never passes a change that commits later
+// with a smaller position. SQLite: one writer at a time, so a per-tenant counter (max + 1) taken inside
+// the write transaction is already in commit order, and the horizon is simply max + 1.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ChangeFeed, ChangeKey, GroupChange } from '../../core/ports.js';
+import type { Instant, MemberType, TenantId } from '../../core/domain/model.js';
+import type { Database } from '../schema.js';
+import type { Engine } from '../sql-helpers.js';
+import { changed, chunks } from '../sql-helpers.js';
+
+function positionOf(engine: Engine, tenantId: TenantId): RawBuilder<number> {
+  return engine === 'postgres'
+    ? sql<number>`pg_current_xact_id()::text::bigint`
+    : sql<number>`(select coalesce(max(position), 0) + 1 from change_log where tenant_id = ${tenantId})`;
+}
+
+const now = () => new Date().toISOString();
+
+/** A group itself changed (created, edited, soft-deleted, restored, purged). */
+export async function recordGroupChange(db: Kysely<Database>, engine: Engine, tenantId: TenantId, groupId: string): Promise<void> {
+  await sql`insert into change_log (tenant_id, position, group_id, member_id, member_type, at)
+    select ${tenantId}, ${positionOf(engine, tenantId)}, ${groupId}, '', null, ${now()}
+    where true on conflict do nothing`.execute(db);
+}
+
+/** Memberships added or removed, listed by the caller. */
+export async function recordMemberChanges(
+  db: Kysely<Database>, engine: Engine, tenantId: TenantId,
+  rows: ReadonlyArray<{ groupId: string; memberId: string; memberType: MemberType }>,
+): Promise<void> {
+  const at = now();
+  for (const part of chunks(rows, 200)) {
+    const values = sql.join(part.map((r) => sql`(${r.groupId}, ${r.memberId}, ${r.memberType})`));
+    await sql`insert into change_log (tenant_id, position, group_id, member_id, member_type, at)
+      select ${tenantId}, ${positionOf(engine, tenantId)}, v.column1, v.column2, v.column3, ${at}
+      from (values ${values}) as v
+      where true on conflict do nothing`.execute(db);
+  }
+}
+
+/** Every current membership of a group (`group_id`) or of a member (`member_id`), before they go or come back. */
+export async function recordMembershipsWhere(
+  db: Kysely<Database>, engine: Engine, tenantId: TenantId, column: 'group_id' | 'member_id', id: string,
+): Promise<void> {
+  await sql`insert into change_log (tenant_id, position, group_id, member_id, member_type, at)
+    select ${tenantId}, ${positionOf(engine, tenantId)}, m.group_id, m.member_id, m.member_type, ${now()}
+    from memberships m where m.tenant_id = ${tenantId} and ${sql.ref(`m.${column}`)} = ${id}
+    on conflict do nothing`.execute(db);
+}
+
+interface FeedRow {
+  position: number | string;
+  group_id: string;
+  member_id: string;
+  member_type: string | null;
+  present: number | boolean | null;
+}
+
+export class ChangeFeedRepo implements ChangeFeed {
+  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
+
+  async horizon(): Promise<number> {
+    const q = this.engine === 'postgres'
+      ? sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as h`
+      : sql<{ h: number }>`select coalesce(max(position), 0) + 1 as h from change_log where tenant_id = ${this.tenantId}`;
+    const { rows } = await q.execute(this.db);
+    return Number(rows[0]?.h ?? 1);
+  }
+
+  async read(query: { from: number; to: number; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]> {
+    const { after } = query;
+    const afterClause = after
+      ? sql`and (c.position, c.group_id, c.member_id) > (${after.position}, ${after.groupId}, ${after.memberId})`
+      : sql``;
+    const { rows } = await sql<FeedRow>`
+      select c.position, c.group_id, c.member_id, c.member_type,
+        case when m.member_id is null then 0 else 1 end as present
+      from change_log c
+      left join memberships m on m.tenant_id = c.tenant_id and m.group_id = c.group_id and m.member_id = c.member_id
+      where c.tenant_id = ${this.tenantId} and c.position >= ${query.from} and c.position < ${query.to}
+        ${query.groupsOnly ? sql`and c.member_id = ''` : sql``}
+        ${afterClause}
+      order by c.position, c.group_id, c.member_id
+      limit ${query.limit}`.execute(this.db);
+    return rows.map((r) => ({
+      position: Number(r.position),
+      groupId: r.group_id,
+      memberId: r.member_id === '' ? null : r.member_id,
+      memberType: (r.member_type as MemberType | null) ?? null,
+      memberPresent: Number(r.present) === 1,
+    }));
+  }
+
+  async prune(before: Instant): Promise<number> {
+    const res = await this.db.deleteFrom('change_log').where('tenant_id', '=', this.tenantId).where('at', '<', before).executeTakeFirst();
+    return changed(res.numDeletedRows);
+  }
+}
