@@ -33,6 +33,7 @@ import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
 import { listTransitiveMembers } from './use-cases/list-transitive-members.js';
 import { listMemberObjects, listOwnerUsers, listTransitiveMemberObjects } from './use-cases/list-member-objects.js';
 import { listMyTokens } from './use-cases/list-my-tokens.js';
+import { listUserTokens } from './use-cases/list-user-tokens.js';
 import { getUser, listUsers } from './use-cases/read-users.js';
 import { registerApiClient } from './use-cases/register-api-client.js';
 import { removeMember } from './use-cases/remove-member.js';
@@ -62,7 +63,7 @@ const USE_CASES = {
   listTransitiveGroups, listDirectGroups, checkMemberGroups,
   expireJoinRequests, expireMemberships,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
-  issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, authenticate,
+  issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, listUserTokens, authenticate,
   addMembers, listDeletedGroups, listTransitiveMembers,
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
 } as const;
@@ -89,4 +90,5 @@ export type { GroupPage } from './use-cases/list-groups.js';
 export type { UserPage } from './use-cases/read-users.js';
 export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
 export type { Authenticated } from './use-cases/authenticate.js';
+export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';

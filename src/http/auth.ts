@@ -82,7 +82,7 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
     if (!m?.[1]) throw unauthenticated('Access token is missing, invalid, expired or revoked.');
     try {
       const who = await core.authenticate({ token: m[1] });
-      request.caller = { tenantId: who.tenantId, principal: who.principal, channel: 'api', requestId: request.id };
+      request.caller = { tenantId: who.tenantId, principal: who.principal, channel: 'api', requestId: request.id, tokenId: who.tokenId };
     } catch (error) {
       if (isDomainError(error)) throw unauthenticated();
       throw error;

@@ -67,3 +67,11 @@ export function plusSeconds(at: Instant, seconds: number): Instant {
 export function tokenUsable(token: AccessToken, now: Instant): boolean {
   return token.revokedDateTime === null && token.expiresDateTime > now;
 }
+
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+/** What a token's owner sees: revoked wins over expired. */
+export function tokenStatus(token: Pick<AccessToken, 'revokedDateTime' | 'expiresDateTime'>, now: Instant): TokenStatus {
+  if (token.revokedDateTime !== null) return 'revoked';
+  return token.expiresDateTime > now ? 'active' : 'expired';
+}

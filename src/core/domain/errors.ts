@@ -70,6 +70,7 @@ export const REASONS = {
   invalidClient: ['unauthenticated', 'The client id or client secret is not valid.'],
   apiClientNotFound: ['notFound', 'The application does not exist.'],
   tokenNotFound: ['notFound', 'The token does not exist or you cannot see it.'],
+  tokenOutlivesCredential: ['forbidden', 'A token cannot create a token that expires after it does.'],
   // input
   invalidInput: ['invalid', 'The request is not valid.'],
   unknownSetting: ['invalid', 'There is no such setting.'],

@@ -11,6 +11,7 @@ import { batchRoutes } from './routes/batch.js';
 import { graphSettingsRoutes } from './routes/graph-settings.js';
 import { groupRoutes } from './routes/groups.js';
 import { joinRequestRoutes } from './routes/join-requests.js';
+import { meTokenRoutes } from './routes/me-tokens.js';
 import { memberRoutes } from './routes/members.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -61,6 +62,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await joinRequestRoutes(v1, ctx);
       await settingsRoutes(v1, ctx);
       await graphSettingsRoutes(v1, ctx);
+      await meTokenRoutes(v1, ctx);
       await batchRoutes(v1);
     }, { prefix: '/v1.0' });
   };
