@@ -2,7 +2,7 @@
 // API, Roster's own resources and SCIM will be registered here as plugins.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { graphEnvelope, sendGraphError } from './graph/errors.js';
-import { REQUEST_ID_HEADER, requestIdFor } from './request-id.js';
+import { requestIdFor, responseIdHeaders } from './request-id.js';
 
 export interface ServerOptions {
   /** A pino logger (main.ts configures redaction of credentials). */
@@ -40,7 +40,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers({ ...SECURITY_HEADERS, [REQUEST_ID_HEADER]: request.id });
+    reply.headers({ ...SECURITY_HEADERS, ...responseIdHeaders(request) });
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

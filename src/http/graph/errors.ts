@@ -2,6 +2,7 @@
 // Fastify's own client errors (validation, bad JSON, body too large), rate limits and the unexpected.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError, type DomainError, type ErrorCategory } from '../../core/index.js';
+import { clientRequestIdOf } from '../request-id.js';
 import { isODataQueryError } from './odata/errors.js';
 
 export interface GraphError {
@@ -44,7 +45,6 @@ export function badRequest(message: string): HttpGraphError {
 }
 
 export function graphEnvelope(request: FastifyRequest, code: string, message: string) {
-  const clientRequestId = request.headers['client-request-id'];
   return {
     error: {
       code,
@@ -52,7 +52,7 @@ export function graphEnvelope(request: FastifyRequest, code: string, message: st
       innerError: {
         date: new Date().toISOString(),
         'request-id': request.id,
-        'client-request-id': typeof clientRequestId === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(clientRequestId) ? clientRequestId : request.id,
+        'client-request-id': clientRequestIdOf(request.headers) ?? request.id,
       },
     },
   };
