@@ -17,6 +17,8 @@ import { deleteUser } from './use-cases/delete-user.js';
 import { expireJoinRequests } from './use-cases/expire-join-requests.js';
 import { expireMemberships } from './use-cases/expire-memberships.js';
 import { getGroup } from './use-cases/get-group.js';
+import { groupDelta, pruneChangeFeed } from './use-cases/group-delta.js';
+import { purgeDeletedGroups } from './use-cases/purge-deleted-groups.js';
 import { getAuthorizationPolicy, getUnifiedGroupSettings, updateAuthorizationPolicy, updateUnifiedGroupSettings } from './use-cases/graph-settings.js';
 import { joinGroup } from './use-cases/join-group.js';
 import { getJoinRequest, viewJoinRequests } from './use-cases/join-request-views.js';
@@ -61,7 +63,8 @@ const USE_CASES = {
   getJoinRequest, viewJoinRequests,
   getAuthorizationPolicy, updateAuthorizationPolicy, getUnifiedGroupSettings, updateUnifiedGroupSettings,
   listTransitiveGroups, listDirectGroups, checkMemberGroups,
-  expireJoinRequests, expireMemberships,
+  expireJoinRequests, expireMemberships, pruneChangeFeed, purgeDeletedGroups,
+  groupDelta,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, listUserTokens, authenticate,
   addMembers, listDeletedGroups, listTransitiveMembers,
@@ -92,3 +95,5 @@ export type { AccessTokenView, ApiClientView } from './use-cases/support/credent
 export type { Authenticated } from './use-cases/authenticate.js';
 export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';
+export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.js';
+export type { DeltaState } from './domain/group-delta.js';

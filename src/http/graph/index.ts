@@ -17,6 +17,8 @@ import { membershipRoutes } from './routes/memberships.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
+import { deltaRoutes } from './routes/delta.js';
+import { createStateSealer } from './sealed-state.js';
 
 export interface GraphApiOptions {
   core: Core;
@@ -52,10 +54,11 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
     });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     await registerTokenEndpoint(app, { core: opts.core, defaultTenant: opts.defaultTenant, rateLimitPerMinute: opts.tokenRateLimitPerMinute });
-    const ctx = { core: opts.core, pager: createPager(opts.skipTokenKey) };
+    const ctx = { core: opts.core, pager: createPager(opts.skipTokenKey), sealer: createStateSealer(opts.skipTokenKey) };
     await app.register(async (v1) => {
       requireBearer(v1, opts.core, { max: opts.tokenRateLimitPerMinute, windowMs: opts.rateLimitWindowMs ?? 60_000 });
       await groupRoutes(v1, ctx);
+      await deltaRoutes(v1, ctx);
       await memberRoutes(v1, ctx);
       await membershipRoutes(v1, ctx);
       await userRoutes(v1, ctx);
