@@ -1,5 +1,6 @@
 // The lifecycle sweep: pending join requests past their expiry become expired, time-bound memberships
-// end. Runs every tenant through the core on a timer; a failure is logged and retried on the next tick.
+// end, groups deleted more than 30 days ago are purged, and change-feed rows no delta token can need
+// are pruned. Runs every tenant through the core on a timer; a failure is logged and retried next tick.
 import type { Core } from '../core/index.js';
 
 export interface SweepLogger {
@@ -8,7 +9,7 @@ export interface SweepLogger {
 }
 
 export interface SweeperOptions {
-  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships'>;
+  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships' | 'purgeDeletedGroups' | 'pruneChangeFeed'>;
   listTenantIds: () => Promise<string[]>;
   intervalMs: number;
   logger: SweepLogger;
@@ -17,6 +18,7 @@ export interface SweeperOptions {
 export interface SweepResult {
   expiredRequests: number;
   expiredMemberships: number;
+  purgedGroups: number;
   failedTenants: number;
 }
 
@@ -33,7 +35,7 @@ export function startSweeper(opts: SweeperOptions): Sweeper {
   let running: Promise<SweepResult> | undefined;
 
   async function sweep(): Promise<SweepResult> {
-    const result: SweepResult = { expiredRequests: 0, expiredMemberships: 0, failedTenants: 0 };
+    const result: SweepResult = { expiredRequests: 0, expiredMemberships: 0, purgedGroups: 0, failedTenants: 0 };
     let tenantIds: string[];
     try {
       tenantIds = await opts.listTenantIds();
@@ -46,12 +48,14 @@ export function startSweeper(opts: SweeperOptions): Sweeper {
       try {
         result.expiredRequests += await opts.core.expireJoinRequests(tenantId);
         result.expiredMemberships += await opts.core.expireMemberships(tenantId);
+        result.purgedGroups += await opts.core.purgeDeletedGroups(tenantId);
+        await opts.core.pruneChangeFeed(tenantId);
       } catch (err) {
         result.failedTenants++;
         opts.logger.error({ err, tenantId }, 'sweep failed for tenant');
       }
     }
-    if (result.expiredRequests > 0 || result.expiredMemberships > 0) opts.logger.info({ ...result }, 'sweep expired items');
+    if (result.expiredRequests > 0 || result.expiredMemberships > 0 || result.purgedGroups > 0) opts.logger.info({ ...result }, 'sweep expired items');
     return result;
   }
 
