@@ -3,6 +3,11 @@
 // limited exactly like a direct call, never through a privileged internal path. Items run one after
 // another in request order (deterministic); `dependsOn` may name only earlier items, and an item whose
 // dependency failed (status ≥ 400) is not run and answers 424.
+// An injected item has no TLS socket of its own, so it would build its links (`@odata.context`,
+// `@odata.nextLink`, Location) with http://: each item carries the outer request's scheme in a header
+// sealed with a per-process random key, which only this file knows; a client cannot set it (a forged
+// one is dropped), and X-Forwarded-* headers are never trusted (the server runs without trustProxy).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, graphEnvelope } from '../errors.js';
 
@@ -80,11 +85,38 @@ export function relativeTarget(url: string): { path: string } | { refused: strin
   return { path: `/v1.0/${rawPath}${query.length ? `?${query.join('?')}` : ''}` };
 }
 
+/** The inner request's header naming the outer scheme: `<key> <scheme>`; stripped before any route sees it. */
+const ORIGIN_HEADER = 'x-roster-batch-origin';
+
+function originSeal() {
+  const key = randomBytes(32).toString('base64url');
+  const expected = Buffer.from(key);
+  return {
+    header: (scheme: string) => `${key} ${scheme}`,
+    /** The outer scheme when the header was sealed by this process; null (and the header removed) otherwise. */
+    open(request: FastifyRequest): 'http' | 'https' | null {
+      const value = request.headers[ORIGIN_HEADER];
+      if (value === undefined) return null;
+      delete request.headers[ORIGIN_HEADER];
+      const [given = '', scheme] = typeof value === 'string' ? value.split(' ') : [];
+      const sealed = given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
+      return sealed && (scheme === 'http' || scheme === 'https') ? scheme : null;
+    },
+  };
+}
+
 function itemError(request: FastifyRequest, id: string, status: number, code: string, message: string): BatchResponseItem {
   return { id, status, headers: { 'Content-Type': 'application/json' }, body: graphEnvelope(request, code, message) };
 }
 
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
+  const seal = originSeal();
+  // Every /v1.0 route (this scope): an item answers with the scheme of the batch it came in.
+  app.addHook('onRequest', async (request) => {
+    const scheme = seal.open(request);
+    if (scheme !== null && scheme !== request.protocol) Object.defineProperty(request, 'protocol', { value: scheme });
+  });
+
   app.post('/$batch', { schema: { tags: ['batch'], summary: 'JSON batching: up to 20 requests in one', body: BATCH_BODY } }, async (request) => {
     const { requests } = request.body as { requests: BatchItem[] };
     if (requests.length > MAX_BATCH_REQUESTS) throw badRequest(`Number of batch request steps exceeds the maximum of ${MAX_BATCH_REQUESTS}.`);
@@ -101,7 +133,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
     const statusById = new Map<string, number>();
     const responses: BatchResponseItem[] = [];
     for (const item of requests) {
-      const response = await runItem(app, request, item, statusById);
+      const response = await runItem(app, request, item, statusById, seal.header(request.protocol));
       statusById.set(item.id.toLowerCase(), response.status);
       responses.push(response);
     }
@@ -109,7 +141,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-async function runItem(app: FastifyInstance, request: FastifyRequest, item: BatchItem, statusById: Map<string, number>): Promise<BatchResponseItem> {
+async function runItem(app: FastifyInstance, request: FastifyRequest, item: BatchItem, statusById: Map<string, number>, origin: string): Promise<BatchResponseItem> {
   const failed = (item.dependsOn ?? []).find((dep) => (statusById.get(dep.toLowerCase()) ?? 0) >= 400);
   if (failed !== undefined) return itemError(request, item.id, 424, 'FailedDependency', `Request '${failed}' that this request depends on failed.`);
   const target = relativeTarget(item.url);
@@ -125,7 +157,8 @@ async function runItem(app: FastifyInstance, request: FastifyRequest, item: Batc
   if (hasBody && !headers['content-type']) return itemError(request, item.id, 400, 'Request_BadRequest', 'A batch item with a body must have a Content-Type header.');
   const authorization = request.headers.authorization;
   if (typeof authorization === 'string') headers['authorization'] = authorization;
-  if (request.headers.host) headers['host'] = request.headers.host;
+  headers['host'] = request.host;
+  headers[ORIGIN_HEADER] = origin;
 
   const res = await app.inject({
     method: item.method.toUpperCase() as 'GET',
