@@ -63,6 +63,19 @@ describeEachEngine('Graph JSON batching over HTTPS', (getStorage) => {
     expect(((await direct.json()) as Record<string, unknown>)['@odata.context']).toBe(`${api.origin}/v1.0/$metadata#users/$entity`);
   });
 
+  it('over HTTPS every answer says request-id and echoes a plain client-request-id, never an unacceptable one', async () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    for (const url of ['/v1.0/me', '/v1.0/groups/not-there', '/healthz']) {
+      const res = await fetch(`${api.origin}${url}`, { dispatcher, headers: { authorization: `Bearer ${token}`, 'client-request-id': id } });
+      expect(res.headers.get('client-request-id'), url).toBe(id);
+      expect(res.headers.get('request-id'), url).toBe(res.headers.get('x-request-id'));
+      await res.arrayBuffer();
+    }
+    const odd = await fetch(`${api.origin}/v1.0/me`, { dispatcher, headers: { authorization: `Bearer ${token}`, 'client-request-id': `${id}.x` } });
+    expect(odd.headers.get('client-request-id')).toBeNull();
+    await odd.arrayBuffer();
+  });
+
   it('over plain HTTP a forged origin header cannot make links say https', async () => {
     const plainToken = await plain.userToken(plain.admin);
     for (const value of ['guess https', ' https', 'https', `${'A'.repeat(43)} https`]) {
