@@ -1,5 +1,6 @@
 // The Fastify app: liveness, readiness, request ids, security headers, JSON errors. The Graph-compatible
 // API, Roster's own resources and SCIM will be registered here as plugins.
+import { AjvCompiler, type BuildCompilerFromPool, type ValidatorFactory } from '@fastify/ajv-compiler';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { graphEnvelope, sendGraphError } from './graph/errors.js';
 import { requestIdFor, responseIdHeaders } from './request-id.js';
@@ -26,6 +27,25 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 } as const;
 
+const AJV_OPTIONS = { removeAdditional: false, coerceTypes: 'array', useDefaults: true } as const;
+
+type Compile = (route: { schema: unknown; method: string; url: string; httpPart?: string }) => unknown;
+
+/**
+ * Two Ajv instances: query strings, params and headers arrive as text and keep their coercion
+ * ('5' → 5, a lone value → a one-item array); JSON bodies have real types, so a wrong one is a 400
+ * as in Graph (`"securityEnabled": "true"` is not `true`).
+ */
+const strictBodies: ValidatorFactory = ((externalSchemas, options) => {
+  const pool = AjvCompiler();
+  const base = (options ?? {}) as { customOptions?: object };
+  const build = (coerceTypes: 'array' | false) =>
+    pool(externalSchemas, { ...base, customOptions: { ...base.customOptions, coerceTypes } }) as unknown as Compile;
+  const coercing = build('array');
+  const strict = build(false);
+  return ((route: Parameters<Compile>[0]) => (route.httpPart === 'body' ? strict : coercing)(route)) as unknown as ReturnType<BuildCompilerFromPool>;
+}) as BuildCompilerFromPool;
+
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const app = (Fastify as unknown as (o: object) => FastifyInstance)({
     ...(opts.https ? { https: opts.https } : {}),
@@ -36,7 +56,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     // Strict schemas: an unknown field is refused (400), never silently dropped (SECURITY #10).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: AJV_OPTIONS },
+    schemaController: { compilersFactory: { buildValidator: strictBodies } },
   });
 
   app.addHook('onRequest', async (request, reply) => {
