@@ -82,7 +82,8 @@ async function serve(opts: ServeOptions): Promise<void> {
   const w = await wire(config);
   try {
     await w.storage.migrate();
-    const tenantId = await ensureTenant(w);
+    // Several nodes may start at once on one empty PostgreSQL database: one of them creates the tenant.
+    const tenantId = await w.storage.exclusive('bootstrap', () => ensureTenant(w));
     if (opts.demo) await seedOnStart(w, tenantId, logger);
   } catch (error) {
     await w.storage.close();

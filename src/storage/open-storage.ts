@@ -28,6 +28,12 @@ export interface Storage {
   migrate(): Promise<void>;
   /** Throws unless the database answers. */
   ping(): Promise<void>;
+  /**
+   * Runs fn while holding a database-wide named lock, so several Roster nodes starting together do
+   * one-time work (creating the first tenant) once. PostgreSQL: a session advisory lock on a dedicated
+   * connection; SQLite: one process owns the file's writes, so fn just runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** For bench/, scripts and tests; the application goes through `uow`. */
   readonly db: Kysely<Database>;
@@ -81,8 +87,21 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     ping: async () => {
       await sql`select 1`.execute(db);
     },
+    exclusive: (name, fn) => (engine === 'postgres' ? withAdvisoryLock(db, name, fn) : fn()),
     close: () => db.destroy(),
   };
+}
+
+async function withAdvisoryLock<T>(db: Kysely<Database>, name: string, fn: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    const key = sql`hashtextextended(${`roster:${name}`}, 0)`;
+    await sql`select pg_advisory_lock(${key})`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
 }
 
 async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
