@@ -102,8 +102,17 @@ export interface MemberPage extends Page {
   memberType?: MemberType | undefined;
 }
 
+/** One page of memberOf / transitiveMemberOf: the member's live groups, filtered, after the cursor. */
+export interface MemberOfQuery extends ListFilter, OrderedPage {
+  /** Also every group above the direct ones, through nesting (transitiveMemberOf). */
+  transitive: boolean;
+  limit: number;
+}
+
 export interface MembershipRepository {
   get(groupId: GroupId, memberId: string): Promise<Membership | null>;
+  /** The member's direct memberships in these groups (one page's worth); groups it is not in are skipped. */
+  getManyOf(memberId: string, groupIds: readonly GroupId[]): Promise<Membership[]>;
   /** Returns false (and changes nothing) when the membership already exists. Keeps group nesting closure current. */
   add(membership: Membership): Promise<boolean>;
   /** Returns false when there was nothing to remove. */
@@ -115,6 +124,11 @@ export interface MembershipRepository {
   listGroupsOf(memberId: string): Promise<Membership[]>;
   /** Every group the member is in, directly or through nesting. */
   transitiveGroupIdsOf(memberId: string): Promise<GroupId[]>;
+  /**
+   * Live groups the member is in (directly, or also through nesting), keyset-paged in (orderBy, id)
+   * order — by id without an order — with the list query's filter and search on the groups.
+   */
+  listGroupsOfPage(memberId: string, query: MemberOfQuery): Promise<Group[]>;
   isTransitiveMember(groupId: GroupId, memberId: string): Promise<boolean>;
   /** Groups that contain this group, directly or transitively (not the group itself). */
   ancestorGroupIds(groupId: GroupId): Promise<GroupId[]>;

@@ -1,12 +1,13 @@
 // Direct memberships (users and groups in groups) and the transitive queries over the nesting closure.
 import type { Kysely } from 'kysely';
-import type { MemberPage, MembershipRepository } from '../../core/ports.js';
-import type { GroupId, Instant, Membership, MemberType, TenantId } from '../../core/domain/model.js';
+import type { MemberOfQuery, MemberPage, MembershipRepository } from '../../core/ports.js';
+import type { Group, GroupId, Instant, Membership, MemberType, TenantId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
 import { hotQuery } from '../hot-query.js';
-import { membershipFromRow, membershipToRow } from '../mappers.js';
+import { filterSql, orderedPage, searchSql } from '../list-query-sql.js';
+import { groupFromRow, membershipFromRow, membershipToRow } from '../mappers.js';
 import type { DirectReader, Engine } from '../sql-helpers.js';
-import { changed, toCount } from '../sql-helpers.js';
+import { changed, chunks, toCount } from '../sql-helpers.js';
 import { recordMemberChanges } from './change-feed.js';
 import { addEdge, lockNesting, rebuildFrom, selfAndAncestors } from './closure.js';
 
@@ -26,6 +27,15 @@ export class MembershipRepo implements MembershipRepository {
   async get(groupId: GroupId, memberId: string): Promise<Membership | null> {
     const row = await this.base().where('group_id', '=', groupId).where('member_id', '=', memberId).executeTakeFirst();
     return row ? membershipFromRow(row) : null;
+  }
+
+  async getManyOf(memberId: string, groupIds: readonly GroupId[]): Promise<Membership[]> {
+    const out: Membership[] = [];
+    for (const part of chunks([...new Set(groupIds)])) {
+      const rows = await this.base().where('member_id', '=', memberId).where('group_id', 'in', part).execute();
+      out.push(...rows.map(membershipFromRow));
+    }
+    return out;
   }
 
   async add(membership: Membership): Promise<boolean> {
@@ -71,6 +81,21 @@ export class MembershipRepo implements MembershipRepository {
   async transitiveGroupIdsOf(memberId: string): Promise<GroupId[]> {
     const rows = await transitiveGroupsQuery(this.db, this.engine, this.direct, this.tenantId, memberId);
     return [...new Set(rows.map((r) => r.ancestor_id))].sort();
+  }
+
+  async listGroupsOfPage(memberId: string, query: MemberOfQuery): Promise<Group[]> {
+    const t = this.tenantId;
+    const direct = this.db.selectFrom('memberships').select('group_id').where('tenant_id', '=', t).where('member_id', '=', memberId);
+    // IN subqueries (the member's rows, then the closure above them: self rows give the direct groups),
+    // so the groups table stays the one FROM and the list query's columns, order and keyset apply as for /groups.
+    const ids = query.transitive
+      ? this.db.selectFrom('group_closure').select('ancestor_id as group_id').where('tenant_id', '=', t).where('descendant_id', 'in', direct)
+      : direct;
+    let q = this.db.selectFrom('groups').selectAll().where('tenant_id', '=', t).where('deleted_at', 'is', null).where('id', 'in', ids);
+    if (query.filter) q = q.where(filterSql('groups', query.filter));
+    if (query.searchTerms) q = q.where(searchSql('groups', query.searchTerms));
+    const rows = await orderedPage(q, 'groups', query).limit(query.limit).execute();
+    return rows.map(groupFromRow);
   }
 
   async isTransitiveMember(groupId: GroupId, memberId: string): Promise<boolean> {
