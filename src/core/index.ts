@@ -46,6 +46,7 @@ import { revokeToken } from './use-cases/revoke-token.js';
 import { rotateClientSecret } from './use-cases/rotate-client-secret.js';
 import { getSettings, updateSettings } from './use-cases/settings.js';
 import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use-cases/transitive-memberships.js';
+import { listMemberOf } from './use-cases/list-member-of.js';
 import { updateGroup } from './use-cases/update-group.js';
 import { updateUser } from './use-cases/update-user.js';
 
@@ -62,7 +63,7 @@ const USE_CASES = {
   listPendingApprovals, listMyJoinRequests, listGroupJoinRequests,
   getJoinRequest, viewJoinRequests,
   getAuthorizationPolicy, updateAuthorizationPolicy, getUnifiedGroupSettings, updateUnifiedGroupSettings,
-  listTransitiveGroups, listDirectGroups, checkMemberGroups,
+  listTransitiveGroups, listDirectGroups, checkMemberGroups, listMemberOf,
   expireJoinRequests, expireMemberships, pruneChangeFeed, purgeDeletedGroups,
   groupDelta,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
@@ -90,6 +91,7 @@ export type { MemberObject } from './use-cases/support/member-objects.js';
 export type { FilterExpr, ListCursor, ListQuery, ListResource, OrderBy, SearchExpr } from './domain/list-query.js';
 export type { ListRequest } from './use-cases/support/list-page.js';
 export type { GroupPage } from './use-cases/list-groups.js';
+export type { MemberOfRequest } from './use-cases/list-member-of.js';
 export type { UserPage } from './use-cases/read-users.js';
 export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
 export type { Authenticated } from './use-cases/authenticate.js';

@@ -1,30 +1,19 @@
 // Transitive memberships (memberOf through nesting), scoped to what the caller may see (SPEC §3.9).
 import { DomainError } from '../domain/errors.js';
 import type { Group } from '../domain/model.js';
-import { canSeeGroup, canSeeMembershipOf, canSeeUser } from '../domain/policy/visibility.js';
+import { NO_RELATION } from '../domain/policy/context.js';
+import { canSeeMembershipOf } from '../domain/policy/visibility.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase, type UseCaseContext } from './support/context.js';
-import { relationOf } from './support/relation.js';
+import { requireMember } from './support/member-subject.js';
+import { relationsOf } from './support/relation.js';
 
+/** The live groups among these that the caller may see the member in; relations read in bulk. */
 async function visibleGroupsOf(uc: UseCaseContext, memberId: string, groupIds: readonly string[]): Promise<Group[]> {
-  const groups = await uc.scope.groups.getMany(groupIds);
-  const out: Group[] = [];
-  for (const g of groups) {
-    if (g.deletedDateTime !== null) continue;
-    if (canSeeMembershipOf(uc.policy, g, await relationOf(uc, uc.actor, g), memberId)) out.push(g);
-  }
-  return out.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
-}
-
-/** The subject must exist *and* be visible to the caller, as for GET /users/{id} and /groups/{id} (SECURITY #1). */
-async function requireMember(uc: UseCaseContext, memberId: string): Promise<void> {
-  if (await uc.scope.users.get(memberId)) {
-    if (canSeeUser(uc.policy)) return;
-    throw new DomainError('memberNotFound');
-  }
-  const group = await uc.scope.groups.get(memberId);
-  if (group && canSeeGroup(uc.policy, group, await relationOf(uc, uc.actor, group))) return;
-  throw new DomainError('memberNotFound');
+  const groups = (await uc.scope.groups.getMany(groupIds)).filter((g) => g.deletedDateTime === null);
+  const { relations } = await relationsOf(uc, uc.actor, groups);
+  return groups.filter((g) => canSeeMembershipOf(uc.policy, g, relations.get(g.id) ?? NO_RELATION, memberId))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
 }
 
 /** Every group a user or group is in, directly or through nesting. */

@@ -40,7 +40,7 @@ export async function relationsOf(uc: UseCaseContext, actor: Actor, groups: read
   }
   const wanted = new Set(ids);
   const owned = new Set((await scope.owners.groupIdsOwnedBy(actor.id)).filter((id) => wanted.has(id)));
-  for (const m of await scope.memberships.listGroupsOf(actor.id)) if (wanted.has(m.groupId)) memberships.set(m.groupId, m);
+  for (const m of await scope.memberships.getManyOf(actor.id, ids)) memberships.set(m.groupId, m);
   const pending = new Set<GroupId>();
   for (let after: string | undefined, more = true; more;) {
     const page = await scope.requests.listByRequester(actor.id, { status: 'pending', after, limit: 500 });
