@@ -60,6 +60,9 @@ export const REASONS = {
   nestingNotAllowed: ['invalid', 'Only security groups can contain groups, and only security groups or Microsoft 365 groups can be nested.'],
   nestingCycle: ['invalid', 'Adding this group would make a group a member of itself.'],
   notOwnerOfMemberGroup: ['forbidden', 'To nest a group you must own both groups or be an administrator.'],
+  // role-assignable groups (SECURITY #2; Entra: groups-concept "restrictions for role-assignable groups")
+  roleAssignableNesting: ['invalid', 'A role-assignable group cannot contain groups.'],
+  roleAssignableRestricted: ['forbidden', 'Only a Global Administrator or an owner of a role-assignable group may change its members or owners.'],
   // users and licences
   userPrincipalNameTaken: ['conflict', 'Another object with the same value for property userPrincipalName already exists.'],
   mailNicknameTaken: ['conflict', 'Another object with the same value for property mailNickname already exists.'],

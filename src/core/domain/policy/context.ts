@@ -1,7 +1,7 @@
 // What every policy function is given: who asks, through which channel, under which settings, when.
-import { appHas, isGroupAdmin, type Actor, type AppPermission } from '../actor.js';
+import { appHas, isGlobalAdmin, isGroupAdmin, type Actor, type AppPermission } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
-import type { Channel, GroupId, Instant } from '../model.js';
+import type { Channel, Group, GroupId, Instant } from '../model.js';
 import type { Audience, TenantSettings } from '../settings.js';
 
 export interface PolicyContext {
@@ -72,4 +72,19 @@ export function decideOwnerOrAdmin(
     () => decideMyGroupsAccess(ctx),
     () => (actsAsAdmin(ctx) ? ALLOW : firstDenial(() => (rel.isOwner ? ALLOW : deny('notOwner')), ...ownerChecks)),
   );
+}
+
+/**
+ * Who is in a role-assignable group, or owns it, decides who holds its roles (SECURITY #2). As in
+ * Entra ("restrictions for role-assignable groups"): only global administrators (Roster's stand-in
+ * for Privileged Role Administrator, who alone may create one) and the group's own owners change
+ * them; Groups and User Administrators do not, and no app permission reaches them (Graph wants
+ * RoleManagement.ReadWrite.Directory, which Roster has not). Other groups pass.
+ */
+export function decideRoleAssignableChange(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
+  if (!group.isAssignableToRole) return ALLOW;
+  const { actor } = ctx;
+  if (actor.kind === 'system') return ALLOW;
+  if (actor.kind === 'app') return deny('missingPermission');
+  return isGlobalAdmin(actor) || rel.isOwner ? ALLOW : deny('roleAssignableRestricted');
 }

@@ -1,7 +1,9 @@
 // SPEC §3.4–§3.7, §3.13: joining, requesting, leaving, and owners managing members (incl. nesting).
 import { ALLOW, deny, firstDenial, needsApproval, type Decision } from '../decision.js';
 import { groupKind, isDynamic, isSelfServiceKind, type Group, type GroupId, type Membership } from '../model.js';
-import { actsAsAdmin, decideMyGroupsAccess, decideOwnerOrAdmin, requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
+import {
+  actsAsAdmin, decideMyGroupsAccess, decideOwnerOrAdmin, decideRoleAssignableChange, requireEnabled, type GroupRelation, type PolicyContext,
+} from './context.js';
 
 /** Self-service needs a live security or Microsoft 365 group whose members are set by hand in Roster. */
 function selfServiceGroup(group: Group): Decision {
@@ -78,8 +80,11 @@ export function decideManageMembers(ctx: PolicyContext, group: Group, rel: Group
   if (group.deletedDateTime !== null) return deny('groupNotFound');
   if (isDynamic(group)) return deny('dynamicMembership');
   if (group.externallyManaged && ctx.channel !== 'scim') return deny('externallyManaged');
-  return decideOwnerOrAdmin(ctx, rel, ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
-    () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')));
+  return firstDenial(
+    () => decideOwnerOrAdmin(ctx, rel, ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+      () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind'))),
+    () => decideRoleAssignableChange(ctx, group, rel),
+  );
 }
 
 export type MemberTarget =
@@ -108,6 +113,9 @@ export function decideNesting(ctx: PolicyContext, parent: Group, target: Extract
   const parentKind = groupKind(parent);
   const childKind = groupKind(child);
   if (parentKind !== 'security' && parentKind !== 'mailEnabledSecurity') return deny('nestingNotAllowed');
+  // Entra: "A group can't be added as a member of a role-assignable group" — its roles would reach
+  // whoever the child's owners add (SECURITY #2, re-parenting under a privileged group).
+  if (parent.isAssignableToRole) return deny('roleAssignableNesting');
   if (childKind === 'distribution') return deny('nestingNotAllowed');
   if (child.id === parent.id || target.ancestorsOfParent.has(child.id)) return deny('nestingCycle');
   if (!actsAsAdmin(ctx) && ctx.actor.kind === 'user' && !target.actorOwnsChild) return deny('notOwnerOfMemberGroup');

@@ -2,13 +2,16 @@
 // the last owner can be removed only by an administrator.
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import { groupKind, isSelfServiceKind, MAX_OWNERS_PER_GROUP, type Group } from '../model.js';
-import { actsAsAdmin, audienceIncludes, decideOwnerOrAdmin, type GroupRelation, type PolicyContext } from './context.js';
+import { actsAsAdmin, audienceIncludes, decideOwnerOrAdmin, decideRoleAssignableChange, type GroupRelation, type PolicyContext } from './context.js';
 
 function ownerActor(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
   if (group.deletedDateTime !== null) return deny('groupNotFound');
-  return decideOwnerOrAdmin(ctx, rel, ['Group.ReadWrite.All'],
-    () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')),
-    () => (group.externallyManaged ? deny('externallyManaged') : ALLOW));
+  return firstDenial(
+    () => decideOwnerOrAdmin(ctx, rel, ['Group.ReadWrite.All'],
+      () => (isSelfServiceKind(groupKind(group)) ? ALLOW : deny('notSelfServiceKind')),
+      () => (group.externallyManaged ? deny('externallyManaged') : ALLOW)),
+    () => decideRoleAssignableChange(ctx, group, rel),
+  );
 }
 
 /** The "assignOwners" ability: may the actor make members owners of this group? */
