@@ -14,6 +14,7 @@ import { joinRequestRoutes } from './routes/join-requests.js';
 import { meTokenRoutes } from './routes/me-tokens.js';
 import { memberRoutes } from './routes/members.js';
 import { membershipRoutes } from './routes/memberships.js';
+import { ownedObjectRoutes } from './routes/owned-objects.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
@@ -61,6 +62,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await deltaRoutes(v1, ctx);
       await memberRoutes(v1, ctx);
       await membershipRoutes(v1, ctx);
+      await ownedObjectRoutes(v1, ctx);
       await userRoutes(v1, ctx);
       await joinRequestRoutes(v1, ctx);
       await settingsRoutes(v1, ctx);
