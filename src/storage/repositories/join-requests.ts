@@ -57,7 +57,11 @@ export class JoinRequestRepo implements JoinRequestRepository {
   }
 
   async listByRequester(requesterId: UserId, query: RequestQuery): Promise<JoinRequest[]> {
-    return this.page(this.base().where('requester_id', '=', requesterId), query);
+    // The requester's ids through their index first: asked `requester_id = ? ORDER BY id` directly,
+    // SQLite (no statistics on a live table) walks the whole tenant in primary-key order to skip a
+    // sort — 6 ms per call at 10k requests, on every group list and memberOf (bench:http).
+    const mine = this.db.selectFrom('join_requests').select('id').where('tenant_id', '=', this.tenantId).where('requester_id', '=', requesterId);
+    return this.page(this.base().where('id', 'in', mine), query);
   }
 
   async listDue(now: Instant, limit: number): Promise<JoinRequest[]> {
