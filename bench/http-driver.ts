@@ -63,7 +63,7 @@ export async function runHttpBench(target: Target, opts: DriverOptions): Promise
   await target.rss.reset();
   const write = await writeMix(target, opts);
 
-  const baseline = await probeP99(target.origin, requests, Math.max(opts.probeSeconds, 2));
+  const baseline = await probeP99(target.origin, requests, opts.probeSeconds * 2);
   await target.rss.reset();
   const overload = await overloadScenario(target, opts, requests, readRate, baseline.p99);
   return [readSummary, write, overload];

@@ -77,7 +77,7 @@ async function runEngine(engine: string, databaseUrl: string, seconds: number): 
   if (args.includes('--server-cpu-prof')) {
     const dir = resolve(import.meta.dirname, '..', '.bench-data', 'prof');
     mkdirSync(dir, { recursive: true });
-    execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=server-${engine}-${Date.now()}.cpuprofile`);
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${dir}`);
   }
   const forwarded = args.filter((a) => a !== '--engine' && a !== engine && a !== 'both');
   const proc = fork(new URL(import.meta.url).pathname, ['--child', ...forwarded, '--engine', engine, '--database-url', databaseUrl], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
