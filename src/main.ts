@@ -1,6 +1,7 @@
 // The composition root and the `roster` entry point: config → storage → core → CLI / HTTP / jobs.
 // The only file that wires the layers together (docs/ARCHITECTURE.md).
 import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { App, CliDeps, ServeOptions } from './cli/app.js';
 import { runCli, VERSION } from './cli/program.js';
@@ -95,10 +96,11 @@ async function serve(opts: ServeOptions): Promise<void> {
   if (tls?.generated) print(`\n${trustHint(tls)}\n\n`);
   const { buildServer } = await import('./http/server.js');
   const { graphApi } = await import('./http/graph/index.js');
+  const { portalStatic } = await import('./http/portal-static.js');
   const server = buildServer({
     logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown,
     https: tls ? { key: tls.key, cert: tls.cert } : undefined,
-    register: graphApi({
+    register: registerAll(portalStatic(), graphApi({
       core: w.core, version: VERSION,
       skipTokenKey: loadOrCreateKey(config.dataDir, 'skiptoken', config.skipTokenKey),
       rateLimitPerMinute: config.rateLimitPerMinute, tokenRateLimitPerMinute: config.tokenRateLimitPerMinute,
@@ -106,7 +108,7 @@ async function serve(opts: ServeOptions): Promise<void> {
         const tenants = await w.storage.uow.tenants.list();
         return tenants.length === 1 ? (tenants[0]?.id ?? null) : null;
       },
-    }),
+    })),
   });
   let address: string;
   try {
@@ -129,6 +131,13 @@ async function serve(opts: ServeOptions): Promise<void> {
     await sweeper.stop();
     await w.storage.close();
   });
+}
+
+/** Several plugins as one `register`, each in its own encapsulated scope (the portal's files, the API). */
+function registerAll(...plugins: Array<(app: FastifyInstance) => Promise<void>>): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    for (const plugin of plugins) await app.register(plugin);
+  };
 }
 
 async function seedOnStart(w: Wired, tenantId: string, logger: Logger): Promise<void> {
