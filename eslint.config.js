@@ -48,6 +48,18 @@ export default tseslint.config(
     },
   },
   {
+    // The portal (web/) is a browser client of the public API: it talks HTTP only and imports nothing
+    // from the server's code (docs/adr/0018-portal-ui.md).
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', navigator: 'readonly' } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['../src/**', '../../src/**', '../../../src/**', '../../../../src/**'], message: 'web/ talks HTTP only: no imports from the server (src/).' },
+        { group: ['node:*', 'fastify', '@fastify/*', ...SQL_LIBRARIES], message: 'web/ runs in the browser.' },
+      ] }],
+    },
+  },
+  {
     // Adapters call use cases; they never wire each other. Only main.ts (the composition root) imports storage.
     files: ['src/http/**/*.ts', 'src/cli/**/*.ts', 'src/jobs/**/*.ts'],
     ignores: ['**/*.test.ts'],

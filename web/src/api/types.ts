@@ -1,0 +1,82 @@
+// The shapes the portal reads from the public API (README "The API", /openapi.json), written by hand:
+// the portal talks HTTP only and imports nothing from src/ (docs/adr/0018-portal-ui.md).
+
+/** What the caller may do with a group, computed by the server (ADR 0008). The UI never re-derives it. */
+export interface GroupAbilities {
+  join: boolean;
+  request: boolean;
+  leave: boolean;
+  edit: boolean;
+  delete: boolean;
+  restore: boolean;
+  manageMembers: boolean;
+  assignOwners: boolean;
+  approve: boolean;
+  seeMembers: boolean;
+}
+
+export type JoinPolicy = 'open' | 'approval' | 'closed';
+export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
+
+export interface Group {
+  '@odata.type'?: string;
+  id: string;
+  displayName: string;
+  description: string | null;
+  groupTypes: string[];
+  securityEnabled: boolean;
+  mailEnabled: boolean;
+  mail: string | null;
+  visibility: Visibility | null;
+  createdDateTime: string | null;
+  '@roster.abilities'?: GroupAbilities;
+  '@roster.joinPolicy'?: JoinPolicy;
+}
+
+export interface User {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+  jobTitle: string | null;
+}
+
+/** A member or owner: a user or a group, with its Graph type. */
+export interface DirectoryObject {
+  '@odata.type'?: string;
+  id: string;
+  displayName: string;
+  userPrincipalName?: string;
+}
+
+export type JoinRequestStatus = 'pending' | 'approved' | 'denied' | 'cancelled' | 'expired';
+
+export interface JoinRequest {
+  id: string;
+  groupId: string;
+  requesterId: string;
+  justification: string | null;
+  requestedDurationDays: number | null;
+  status: JoinRequestStatus;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  createdDateTime: string;
+  decidedDateTime: string | null;
+  expiresDateTime: string | null;
+  membershipExpiresDateTime: string | null;
+  '@roster.abilities'?: { approve: boolean; deny: boolean; cancel: boolean };
+}
+
+export interface Collection<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+  '@odata.count'?: number;
+}
+
+/** GET /auth/session (ADR 0017). */
+export interface Session {
+  user: { id: string; displayName: string; userPrincipalName: string; roles: string[] };
+  tenant: { id: string; name: string };
+  csrfToken: string;
+  expiresDateTime: string;
+}

@@ -1,0 +1,84 @@
+// The app shell: header with the tenant and the user menu, navigation with the approvals badge, and
+// a burger menu at phone width.
+import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { usePendingApprovals } from '../api/hooks';
+import { SESSION_KEY, signOut, useSession } from '../auth/session';
+
+const NAV = [
+  { to: '/', label: 'My groups' },
+  { to: '/discover', label: 'Discover groups' },
+  { to: '/approvals', label: 'Approvals' },
+  { to: '/groups/new', label: 'Create a group' },
+] as const;
+
+export function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('') || '?';
+}
+
+export function Shell({ children }: { children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const approvals = usePendingApprovals();
+  const pending = approvals.data?.filter((r) => r.status === 'pending').length ?? 0;
+
+  const onSignOut = async () => {
+    try {
+      await signOut();
+    } finally {
+      client.clear();
+      await client.invalidateQueries({ queryKey: SESSION_KEY });
+      void navigate('/signin');
+    }
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+            <Title order={1} size="h4" c="indigo.8">Roster</Title>
+            <Text size="sm" c="dimmed" visibleFrom="xs" truncate>{session.tenant.name}</Text>
+          </Group>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label={`Account: ${session.user.displayName}`}>
+                <Group gap="xs" wrap="nowrap">
+                  <Avatar color="indigo" radius="xl" size="sm">{initials(session.user.displayName)}</Avatar>
+                  <Text size="sm" fw={500} visibleFrom="sm">{session.user.displayName}</Text>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{session.user.userPrincipalName}</Menu.Label>
+              <Menu.Item onClick={() => void onSignOut()}>Sign out</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+            onClick={close}
+            rightSection={item.to === '/approvals' && pending > 0
+              ? <Badge size="sm" color="red" circle aria-label={`${pending} waiting for you`} data-testid="approvals-badge">{pending}</Badge>
+              : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
