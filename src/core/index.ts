@@ -5,6 +5,7 @@ import { addMember } from './use-cases/add-member.js';
 import { addMembers } from './use-cases/add-members.js';
 import { addOwner } from './use-cases/add-owner.js';
 import { authenticate } from './use-cases/authenticate.js';
+import { authenticateSession } from './use-cases/authenticate-session.js';
 import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
 import { cancelJoinRequest } from './use-cases/cancel-join-request.js';
 import { createGroup } from './use-cases/create-group.js';
@@ -41,10 +42,14 @@ import { registerApiClient } from './use-cases/register-api-client.js';
 import { removeMember } from './use-cases/remove-member.js';
 import { removeOwner } from './use-cases/remove-owner.js';
 import { requestToJoin } from './use-cases/request-to-join.js';
+import { recordSignInRefusal } from './use-cases/record-sign-in-refusal.js';
 import { restoreGroup } from './use-cases/restore-group.js';
 import { revokeToken } from './use-cases/revoke-token.js';
 import { rotateClientSecret } from './use-cases/rotate-client-secret.js';
 import { getSettings, updateSettings } from './use-cases/settings.js';
+import { signInWithOidc } from './use-cases/sign-in-with-oidc.js';
+import { signInWithPassword } from './use-cases/sign-in-with-password.js';
+import { signOut } from './use-cases/sign-out.js';
 import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use-cases/transitive-memberships.js';
 import { listMemberOf } from './use-cases/list-member-of.js';
 import { updateGroup } from './use-cases/update-group.js';
@@ -70,6 +75,7 @@ const USE_CASES = {
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, listUserTokens, authenticate,
   addMembers, listDeletedGroups, listTransitiveMembers,
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
+  signInWithPassword, signInWithOidc, authenticateSession, signOut, recordSignInRefusal,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -95,6 +101,9 @@ export type { MemberOfRequest } from './use-cases/list-member-of.js';
 export type { UserPage } from './use-cases/read-users.js';
 export type { AccessTokenView, ApiClientView } from './use-cases/support/credentials.js';
 export type { Authenticated } from './use-cases/authenticate.js';
+export type { SessionInfo } from './use-cases/authenticate-session.js';
+export type { OidcIdentity, OidcMatchPolicy } from './use-cases/sign-in-with-oidc.js';
+export type { SessionUser, SignedIn } from './use-cases/support/sessions.js';
 export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';
 export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.js';

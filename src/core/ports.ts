@@ -3,6 +3,8 @@
 import type { AppPermission } from './domain/actor.js';
 import type { AccessToken, ApiClient } from './domain/credentials.js';
 import type { ReasonCode } from './domain/errors.js';
+import type { Session } from './domain/sessions.js';
+import type { SignInThrottle } from './domain/policy/sign-in.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
   Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
@@ -290,6 +292,38 @@ export interface TokenSecrets {
   sameDigest(a: string, b: string): boolean;
 }
 
+/** Portal sessions (docs/adr/0017): rows keyed by id; the secret is stored as SHA-256 only. */
+export interface SessionRepository {
+  get(id: string): Promise<Session | null>;
+  insert(session: Session): Promise<void>;
+  /** Moves last-seen forward (never back). */
+  touch(id: string, at: Instant): Promise<void>;
+  /** Sets revokedDateTime unless already revoked; true when it changed. */
+  revoke(id: string, at: Instant): Promise<boolean>;
+  /** Revokes every live session of a user; returns how many. */
+  revokeAllOf(userId: UserId, at: Instant): Promise<number>;
+  /** Deletes sessions that ended (expired or revoked) before `before`; returns how many. */
+  prune(before: Instant): Promise<number>;
+}
+
+/** Failed sign-in counting per (account, client) and per account (clientKey ACCOUNT_WIDE). */
+export interface SignInThrottleRepository {
+  get(userId: UserId, clientKey: string): Promise<SignInThrottle | null>;
+  put(userId: UserId, clientKey: string, throttle: SignInThrottle): Promise<void>;
+  clear(userId: UserId, clientKey: string): Promise<void>;
+}
+
+/** OpenID Connect identities linked to users: (issuer, subject) → user. */
+export interface OidcLinkRepository {
+  find(issuer: string, subject: string): Promise<UserId | null>;
+  /** Links (issuer, subject) to the user; false when that identity is already linked. */
+  link(issuer: string, subject: string, userId: UserId, at: Instant): Promise<boolean>;
+  /** The subject this issuer is linked to for the user, if any (one identity per issuer and user). */
+  subjectOf(issuer: string, userId: UserId): Promise<string | null>;
+  /** Removes a link (one whose user is gone); true when there was one. */
+  unlink(issuer: string, subject: string): Promise<boolean>;
+}
+
 /** Everything a use case may touch, scoped to one tenant, inside one transaction. */
 export interface TenantScope {
   readonly tenantId: TenantId;
@@ -306,6 +340,9 @@ export interface TenantScope {
   readonly apiClients: ApiClientRepository;
   readonly tokens: AccessTokenRepository;
   readonly changes: ChangeFeed;
+  readonly sessions: SessionRepository;
+  readonly signInThrottles: SignInThrottleRepository;
+  readonly oidcLinks: OidcLinkRepository;
 }
 
 export interface TenantDirectory {

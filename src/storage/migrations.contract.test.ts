@@ -60,8 +60,8 @@ async function primaryKeys(s: Storage, engine: Engine): Promise<Record<string, s
 }
 
 const EXPECTED_TABLES = [
-  'access_tokens', 'api_clients', 'audit_events', 'change_log', 'group_closure', 'groups', 'join_requests', 'memberships', 'outbox', 'owners', 'settings',
-  'tenant_licences', 'tenants', 'user_credentials', 'user_licences', 'user_roles', 'users',
+  'access_tokens', 'api_clients', 'audit_events', 'change_log', 'group_closure', 'groups', 'join_requests', 'memberships', 'oidc_links', 'outbox', 'owners', 'sessions', 'settings',
+  'sign_in_throttles', 'tenant_licences', 'tenants', 'user_credentials', 'user_licences', 'user_roles', 'users',
 ];
 
 /** Our named (non-PK) indexes, with their columns: identical on both engines. */
@@ -79,8 +79,11 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   join_requests_requester_ix: ['tenant_id', 'requester_id'],
   memberships_expires_ix: ['tenant_id', 'expires_at'],
   memberships_member_ix: ['tenant_id', 'member_id', 'group_id'],
+  oidc_links_user_ix: ['tenant_id', 'user_id'],
   outbox_pending_ix: ['tenant_id', 'done_at', 'available_at'],
   owners_user_ix: ['tenant_id', 'user_id'],
+  sessions_expires_ix: ['tenant_id', 'expires_at'],
+  sessions_user_ix: ['tenant_id', 'user_id'],
   users_display_name_ix: ['tenant_id', 'display_name'],
   users_upn_lower_uq: ['tenant_id', 'upn_lower'],
 };

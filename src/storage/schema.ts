@@ -200,6 +200,36 @@ export interface AccessTokensTable {
   description: string | null;
 }
 
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  method: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface SignInThrottlesTable {
+  tenant_id: string;
+  user_id: string;
+  /** The client's IP, or '*' for the account across clients. */
+  client_key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface OidcLinksTable {
+  tenant_id: string;
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -218,4 +248,7 @@ export interface Database {
   change_log: ChangeLogTable;
   api_clients: ApiClientsTable;
   access_tokens: AccessTokensTable;
+  sessions: SessionsTable;
+  sign_in_throttles: SignInThrottlesTable;
+  oidc_links: OidcLinksTable;
 }

@@ -14,6 +14,7 @@ import { LicenceRepo } from './repositories/licences.js';
 import { MembershipRepo } from './repositories/memberships.js';
 import { OutboxRepo } from './repositories/outbox.js';
 import { OwnerRepo } from './repositories/owners.js';
+import { OidcLinkRepo, SessionRepo, SignInThrottleRepo } from './repositories/sessions.js';
 import { SettingsRepo } from './repositories/settings.js';
 import { TenantRepo } from './repositories/tenants.js';
 import { UserRepo } from './repositories/users.js';
@@ -35,6 +36,9 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     apiClients: new ApiClientRepo(db, tenantId),
     tokens: new AccessTokenRepo(db, tenantId),
     changes: new ChangeFeedRepo(db, tenantId, engine),
+    sessions: new SessionRepo(db, tenantId),
+    signInThrottles: new SignInThrottleRepo(db, tenantId),
+    oidcLinks: new OidcLinkRepo(db, tenantId),
   };
 }
 

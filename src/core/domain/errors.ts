@@ -71,6 +71,7 @@ export const REASONS = {
   // API clients and tokens (SPEC §4 Auth)
   invalidToken: ['unauthenticated', 'Access token is missing, invalid, expired or revoked.'],
   invalidClient: ['unauthenticated', 'The client id or client secret is not valid.'],
+  invalidCredentials: ['unauthenticated', 'The sign-in name or password is not valid, or the account cannot sign in now.'],
   apiClientNotFound: ['notFound', 'The application does not exist.'],
   tokenNotFound: ['notFound', 'The token does not exist or you cannot see it.'],
   tokenOutlivesCredential: ['forbidden', 'A token cannot create a token that expires after it does.'],

@@ -76,6 +76,7 @@ const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
   noSeatsLeft: { from: 'useCase', tests: [`${U}licences.test.ts`], why: 'needs the count of assigned licences, read from storage' },
   cannotDeleteSelf: { from: 'policy', tests: [`${P}directory.test.ts`, `${U}create-user.test.ts`] },
   invalidToken: { from: 'useCase', tests: [`${U}tokens.test.ts`], why: 'authenticate answers it for malformed, unknown, expired, revoked and other-tenant tokens alike' },
+  invalidCredentials: { from: 'useCase', tests: [`${U}sign-in.test.ts`], why: 'signInWithPassword and signInWithOidc: every refused sign-in gets this one answer (no enumeration)' },
   invalidClient: { from: 'useCase', tests: [`${U}tokens.test.ts`], why: 'issueClientCredentialsToken: unknown client, wrong secret or disabled client' },
   apiClientNotFound: { from: 'useCase', tests: [`${U}tokens.test.ts`], why: 'a lookup miss when rotating or deleting a client' },
   tokenNotFound: { from: 'useCase', tests: [`${U}tokens.test.ts`, `${U}self-service-tokens.test.ts`], why: 'revoking a token that does not exist or belongs to someone else' },
