@@ -14,7 +14,7 @@
 // - restore on a live group is 409 for everyone who can see the group, before any owner check.
 // - Apps have no membership of their own: join/leave/request as an app is 400.
 // A new route gets its matrix by running the table with ROSTER_AUTHZ_DISCOVER=1 (answers written to
-// $TMPDIR/roster-authz-discovered.json) and reviewing every cell against SPEC before copying it here.
+// $TMPDIR/roster-authz-discovered-<suite>.json) and reviewing every cell against SPEC before copying it here.
 
 /** Who asks. The relation each has to the targets is built by world.ts. */
 export const ACTORS = {
@@ -65,13 +65,26 @@ export const REQUEST_TARGETS = {
 } as const;
 export type RequestTargetId = keyof typeof REQUEST_TARGETS;
 
+/**
+ * Group kinds beyond the self-service ones (table-kinds.ts), in matrix column order. Each is owned by
+ * owner and coOwner; the member actor is a member where the kind lets anyone add one by hand.
+ */
+export const KIND_TARGETS = {
+  dynamic: 'a dynamic-membership security group (membershipRule; nobody is a member by hand, so the member actor is not one)',
+  synced: 'an externally managed group (created over inbound SCIM: membership source sync, read-only in self-service)',
+  roleAssignable: 'a role-assignable security group (isAssignableToRole: Private and closed)',
+  nested: 'a Private security group (approval) that contains a child group and is itself a member of a parent group',
+} as const;
+export type KindTargetId = keyof typeof KIND_TARGETS;
+
 /** Routes without an id (tenant settings): one column, the caller's own tenant. */
 export const TENANT_TARGETS = { tenant: 'the caller\'s own tenant' } as const;
 export type TenantTargetId = keyof typeof TENANT_TARGETS;
 
-export type TargetId = GroupTargetId | UserTargetId | RequestTargetId | TenantTargetId;
+export type TargetId = GroupTargetId | UserTargetId | RequestTargetId | TenantTargetId | KindTargetId;
 
-const TARGETS_OF = { group: GROUP_TARGETS, user: USER_TARGETS, request: REQUEST_TARGETS, tenant: TENANT_TARGETS } as const;
+export const TARGETS_OF = { group: GROUP_TARGETS, user: USER_TARGETS, request: REQUEST_TARGETS, tenant: TENANT_TARGETS, kind: KIND_TARGETS } as const;
+export type TargetFamily = keyof typeof TARGETS_OF;
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -81,22 +94,24 @@ export interface Endpoint {
   method: Method;
   /**
    * Path template: {group} / {user} / {request} is the target; {member} the target group's member, {coOwner} its
-   * second owner, {plainUser} the actor-less plain user, {memberUser} the member user.
+   * second owner, {plainUser} the actor-less plain user, {memberUser} the member user, {unique} a fresh
+   * suffix per row (mailNickname of a created group), {nestParent} / {nestChild} the nesting fixtures.
    */
   path: string;
   /** JSON body, with the same placeholders inside strings. */
   body?: unknown;
-  target: keyof typeof TARGETS_OF;
+  /** The target family; 'kind' rows put the group kind targets (KIND_TARGETS) in {group}. */
+  target: TargetFamily;
   /** False for reads (including POST actions that only read, like checkMemberGroups). */
   mutates: boolean;
   /** Actor → one status per target, space separated, in the order of the target kind's list. */
   expect: Record<ActorId, string>;
 }
 
-const REF = (placeholder: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/{${placeholder}}` });
+export const REF = (placeholder: string) => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/{${placeholder}}` });
 
 // Shorthands for lines that are the same on every target.
-const ALL = (status: number, n = 6) => Array(n).fill(String(status)).join(' ');
+export const ALL = (status: number, n = 6) => Array(n).fill(String(status)).join(' ');
 
 export const ENDPOINTS: Endpoint[] = [
   {
@@ -772,22 +787,33 @@ export interface Row {
   path: string;
   body?: unknown;
   mutates: boolean;
+  family: TargetFamily;
   actor: ActorId;
   target: TargetId;
   status: number;
+  /** The tenant-settings profile the row runs under (table-settings.ts); absent for the base world. */
+  profile?: string;
 }
 
-export const ROWS: Row[] = ENDPOINTS.flatMap((e) => {
+/** `METHOD path (label)`: how profiles name the endpoint they override. */
+export function endpointKey(e: Pick<Endpoint, 'method' | 'path' | 'label'>): string {
+  return `${e.method} ${e.path}${e.label ? ` (${e.label})` : ''}`;
+}
+
+/** One row per (actor, target) cell of one endpoint's matrix. */
+export function expandEndpoint(e: Endpoint, profile?: string): Row[] {
   const targets = Object.keys(TARGETS_OF[e.target]) as TargetId[];
   return ACTOR_ORDER.flatMap((actor) => {
     const statuses = e.expect[actor].trim().split(/\s+/).map(Number);
-    if (statuses.length !== targets.length) throw new Error(`${e.method} ${e.path} ${actor}: ${statuses.length} statuses for ${targets.length} targets`);
+    if (statuses.length !== targets.length) throw new Error(`${endpointKey(e)} ${actor}: ${statuses.length} statuses for ${targets.length} targets`);
     return targets.map((target, i) => ({
-      endpoint: `${e.method} ${e.path}${e.label ? ` (${e.label})` : ''}`, method: e.method, path: e.path, ...(e.body !== undefined ? { body: e.body } : {}),
-      mutates: e.mutates, actor, target, status: statuses[i] as number,
+      endpoint: endpointKey(e), method: e.method, path: e.path, ...(e.body !== undefined ? { body: e.body } : {}),
+      mutates: e.mutates, family: e.target, actor, target, status: statuses[i] as number, ...(profile ? { profile } : {}),
     }));
   });
-});
+}
+
+export const ROWS: Row[] = ENDPOINTS.flatMap((e) => expandEndpoint(e));
 
 /** The token endpoint's failure modes (SECURITY #15): no actor or target, one case each. */
 export interface TokenRow {

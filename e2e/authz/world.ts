@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { User } from '../../src/core/domain/model.js';
+import { defaultSettings, type TenantSettings } from '../../src/core/domain/settings.js';
 import type { Caller } from '../../src/core/index.js';
 import type { Storage } from '../../src/storage/open-storage.js';
 import { startApi, type Api } from '../api-harness.js';
-import type { ActorId, GroupTargetId, RequestTargetId, UserTargetId } from './table.js';
+import type { ActorId, GroupTargetId, KindTargetId, RequestTargetId, UserTargetId } from './table.js';
 
 export interface World {
   api: Api;
@@ -16,12 +17,20 @@ export interface World {
   tokens: Record<ActorId, string | null>;
   users: Record<'plainUser' | 'nonMember' | 'member' | 'pending' | 'owner' | 'coOwner' | 'groupsAdmin' | 'globalAdmin' | 'disabled', User>;
   other: { tenantId: string; admin: Caller; owner: User; member: User; user: User };
-  /** Shared targets (never changed by a row that is expected to succeed). */
-  groups: Record<GroupTargetId, string>;
+  /** Shared targets (never changed by a row that is expected to succeed); kind targets only with { kinds: true }. */
+  groups: Record<GroupTargetId | KindTargetId, string>;
+  /** Extra ids for placeholders: {nestParent}, {nestChild} (kinds), {creators} (settings). */
+  fixtures: Record<string, string>;
   userTargets: Record<UserTargetId, string>;
   requests: Record<RequestTargetId, string>;
   freshRequest(target: RequestTargetId): Promise<string>;
-  freshGroup(target: GroupTargetId): Promise<string>;
+  freshGroup(target: GroupTargetId | KindTargetId): Promise<string>;
+  /**
+   * Applies a settings profile on top of the base settings (null: back to the base). Targets made
+   * while a profile is on are still built under the base settings (an approval group's pending
+   * request needs requests on), then the profile is put back.
+   */
+  setProfile(patch: Partial<Record<keyof TenantSettings, unknown>> | null): Promise<void>;
   /** New shared targets, after a row changed the old ones when it should not have. */
   resetShared(): Promise<void>;
   freshUser(target: UserTargetId): Promise<string>;
@@ -32,14 +41,24 @@ const SECURITY = { mailEnabled: false, securityEnabled: true, groupTypes: [] };
 const M365 = { mailEnabled: true, securityEnabled: false, groupTypes: ['Unified' as const] };
 let seq = 0;
 
-export async function buildWorld(storage: Storage): Promise<World> {
+export interface WorldOptions {
+  /** Build the group kind targets and the nesting fixtures (table-kinds.ts). */
+  kinds?: boolean;
+  /** Build the "Selected" group for settings profiles: creators ⊇ {plainUser, creatorsInner ⊇ {owner}}. */
+  creators?: boolean;
+}
+
+/** The base world's settings: the registry defaults plus requests on, so a pending requester can exist. */
+const BASE_SETTINGS: Partial<TenantSettings> = { ownersCanManageJoinRequests: true };
+
+export async function buildWorld(storage: Storage, options: WorldOptions = {}): Promise<World> {
   const api = await startApi(storage, { https: false });
   const { core, adminCaller } = api;
   const system = (tenantId: string): Caller => ({ tenantId, principal: { type: 'system' }, channel: 'api' });
   const tokenOf = async (tenantId: string, user: User) => (await core.createUserToken(system(tenantId), { userId: user.id })).accessToken;
 
   // Tenant A: join requests on, so a pending requester can exist.
-  await core.updateSettings(adminCaller, { ownersCanManageJoinRequests: true });
+  await core.updateSettings(adminCaller, BASE_SETTINGS);
   const users = {
     plainUser: await api.newUser('Plain'),
     nonMember: await api.newUser('Other Team Owner'),
@@ -83,9 +102,29 @@ export async function buildWorld(storage: Storage): Promise<World> {
   const asPending: Caller = { tenantId: api.tenantId, principal: { type: 'user', userId: users.pending.id }, channel: 'api' };
   const memberRelations = { owners: [users.owner.id, users.coOwner.id], members: [users.member.id, users.disabled.id] };
 
-  async function makeGroup(target: GroupTargetId): Promise<string> {
+  const scim: Caller = { tenantId: api.tenantId, principal: { type: 'system' }, channel: 'scim' };
+  const securityGroup = async (name: string, extra: Record<string, unknown> = {}) =>
+    (await core.createGroup(adminCaller, { displayName: `${name} ${++seq}`, mailNickname: `${name}${seq}`, ...SECURITY, visibility: 'Private', ...extra })).group.id;
+
+  async function makeGroup(target: GroupTargetId | KindTargetId): Promise<string> {
     const n = ++seq;
     switch (target) {
+      case 'dynamic':
+        // Members come from the rule only, so nobody (the member actor included) is added by hand.
+        return securityGroup('dynamic', { groupTypes: ['DynamicMembership'], membershipRule: 'user.department -eq "Sales"', owners: memberRelations.owners });
+      case 'synced':
+        // Inbound SCIM (ADR 4): externally managed, membership source sync; owners given explicitly.
+        return (await core.createGroup(scim, { displayName: `synced ${n}`, mailNickname: `synced${n}`, ...SECURITY, ...memberRelations })).group.id;
+      case 'roleAssignable':
+        return securityGroup('roleassignable', { isAssignableToRole: true, ...memberRelations });
+      case 'nested': {
+        // inner ⊂ nested ⊂ outer; nested takes requests, as the private target does.
+        const inner = await securityGroup('inner');
+        const nested = await securityGroup('nested', { joinPolicy: 'approval', owners: memberRelations.owners, members: [...memberRelations.members, inner] });
+        await securityGroup('outer', { members: [nested] });
+        await core.requestToJoin(asPending, { groupId: nested, justification: 'please' });
+        return nested;
+      }
       case 'public':
       case 'hidden':
       case 'private': {
@@ -138,17 +177,52 @@ export async function buildWorld(storage: Storage): Promise<World> {
     }
   }
 
-  const groups = {} as Record<GroupTargetId, string>;
+  const groups = {} as Record<GroupTargetId | KindTargetId, string>;
   const userTargets = {} as Record<UserTargetId, string>;
   const requests = {} as Record<RequestTargetId, string>;
   async function resetShared(): Promise<void> {
     for (const t of ['pendingsRequest', 'ownersOwnRequest', 'otherTenantRequest', 'missingRequest'] as const) requests[t] = await makeRequest(t);
     for (const t of ['public', 'private', 'hidden', 'deleted', 'otherTenant', 'missing'] as const) groups[t] = await makeGroup(t);
     for (const t of ['user', 'adminUser', 'otherTenantUser', 'missingUser'] as const) userTargets[t] = await makeUser(t);
+    if (options.kinds) for (const t of ['dynamic', 'synced', 'roleAssignable', 'nested'] as const) groups[t] = await makeGroup(t);
   }
   await resetShared();
 
-  return { api, tokens, users, other, groups, userTargets, requests, freshRequest: makeRequest, freshGroup: makeGroup, freshUser: makeUser, resetShared, close: () => api.close() };
+  const fixtures: Record<string, string> = {};
+  if (options.kinds) {
+    // Rights on both ends (SECURITY #2): the parent is owned by owner and nonMember, the child by coOwner and nonMember.
+    fixtures['nestParent'] = await securityGroup('nestparent', { owners: [users.owner.id, users.nonMember.id] });
+    fixtures['nestChild'] = await securityGroup('nestchild', { owners: [users.coOwner.id, users.nonMember.id] });
+  }
+  if (options.creators) {
+    // A "Selected" group: plainUser directly, owner through a nested group; nobody else.
+    const inner = await securityGroup('creatorsinner', { members: [users.owner.id] });
+    fixtures['creators'] = await securityGroup('creators', { members: [users.plainUser.id, inner] });
+  }
+
+  let profile: Record<string, unknown> | null = null;
+  const baseOf = (patch: Record<string, unknown>) => {
+    const defaults: Record<string, unknown> = { ...defaultSettings(), ...BASE_SETTINGS };
+    return Object.fromEntries(Object.keys(patch).map((k) => [k, defaults[k]]));
+  };
+  // Only these settings stop the world's targets from being built (pending requests need them).
+  const AFFECTS_TARGETS = ['ownersCanManageJoinRequests', 'licenceEnforcement', 'joinRequestJustificationRequired', 'maxMembershipDurationDays'];
+  async function underBase<T>(make: () => Promise<T>): Promise<T> {
+    if (!profile || !Object.keys(profile).some((k) => AFFECTS_TARGETS.includes(k))) return make();
+    await core.updateSettings(adminCaller, baseOf(profile));
+    try { return await make(); } finally { await core.updateSettings(adminCaller, profile); }
+  }
+  async function setProfile(patch: Record<string, unknown> | null): Promise<void> {
+    if (profile) await core.updateSettings(adminCaller, baseOf(profile));
+    profile = patch;
+    if (patch) await core.updateSettings(adminCaller, patch);
+  }
+
+  return {
+    api, tokens, users, other, groups, fixtures, userTargets, requests, setProfile,
+    freshRequest: (t) => underBase(() => makeRequest(t)), freshGroup: (t) => underBase(() => makeGroup(t)),
+    freshUser: (t) => underBase(() => makeUser(t)), resetShared: () => underBase(resetShared), close: () => api.close(),
+  };
 }
 
 /** Every domain table, both tenants (audit, outbox and token bookkeeping excluded: denials are audited by design). */
