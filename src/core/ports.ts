@@ -1,6 +1,7 @@
 // The interfaces the core needs from the outside world. Storage implements the repositories;
 // main.ts supplies the clock and the id generator. Every repository is already scoped to one tenant.
 import type { AppPermission } from './domain/actor.js';
+import type { ChainHead, ChainLink } from './domain/audit-chain.js';
 import type { AccessToken, ApiClient } from './domain/credentials.js';
 import type { ReasonCode } from './domain/errors.js';
 import type { Session } from './domain/sessions.js';
@@ -216,10 +217,38 @@ export interface AuditEvent extends AuditEventInput {
   id: string;
 }
 
+/** An event sealed into its tenant's hash chain (docs/adr/0016): seq 1, 2, 3, … in commit order. */
+export interface SealedAuditEvent extends AuditEvent, ChainLink {}
+
+/** What a read of the sealed log may be narrowed to (every field optional; all given must hold). */
+export interface AuditFilter {
+  readonly since?: Instant | undefined;
+  readonly until?: Instant | undefined;
+  readonly outcome?: AuditEventInput['outcome'] | undefined;
+  readonly targetTypes?: readonly AuditTargetType[] | undefined;
+  readonly targetId?: string | undefined;
+  readonly actorId?: string | undefined;
+}
+
 export interface AuditLog {
   append(event: AuditEventInput): Promise<void>;
   /** Newest first. */
   list(query: { limit: number; targetId?: string | undefined }): Promise<AuditEvent[]>;
+  /** Commit-ordered positions (as the change feed's): every event below this one has committed or never will. */
+  horizon(): Promise<number>;
+  /** Holds the tenant's chain lock until this transaction ends, so two sealers never seal at once. */
+  lockChain(): Promise<void>;
+  /** The last sealed link, or EMPTY_CHAIN. */
+  head(): Promise<ChainHead>;
+  /** Events below the horizon without a seq, in (position, id) order. */
+  unsealed(query: { below: number; limit: number }): Promise<AuditEvent[]>;
+  /** Seals one event unless it already has a seq; true when it did. */
+  seal(id: string, link: ChainLink): Promise<boolean>;
+  /** Sealed events by seq: `desc` below `beforeSeq`, `asc` above `afterSeq`. */
+  sealed(query: {
+    order: 'asc' | 'desc'; limit: number; beforeSeq?: number | undefined; afterSeq?: number | undefined; filter?: AuditFilter | undefined;
+  }): Promise<SealedAuditEvent[]>;
+  getSealed(id: string): Promise<SealedAuditEvent | null>;
 }
 
 export interface OutboxMessage {

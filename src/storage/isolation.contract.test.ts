@@ -94,6 +94,10 @@ describeEachEngine('Tenant isolation', (getStorage) => {
       expect(await x.licences.seats()).toEqual([]);
       expect(await x.audit.list({ limit: 100 })).toEqual([]);
       expect(await x.audit.list({ limit: 100, targetId: top.id })).toEqual([]);
+      // A's events are not B's to seal, read or chain onto (docs/adr/0016).
+      expect(await x.audit.unsealed({ below: Number.MAX_SAFE_INTEGER, limit: 100 })).toEqual([]);
+      expect(await x.audit.sealed({ order: 'desc', limit: 100 })).toEqual([]);
+      expect(await x.audit.head()).toEqual({ seq: 0, hash: '0'.repeat(64) });
       // The same UPN and nickname are free in B.
       await x.users.insert(makeUser(b, { userPrincipalName: ua.userPrincipalName }));
       await x.groups.insert(makeGroup(b, { mailNickname: 'SHARED' }));
@@ -117,7 +121,9 @@ describeEachEngine('Tenant isolation', (getStorage) => {
       await x.requests.insert(req);
       await x.settings.set('k', 'a', null, at(0));
       await x.licences.setSeats('premiumP2', 10);
+      await x.audit.append(makeAuditEvent());
     });
+    const [aEvent] = await inTenant(s, a, (x) => x.audit.list({ limit: 1 }));
     const before = await snapshot(s, a);
 
     await inTenant(s, b, async (x) => {
@@ -141,6 +147,7 @@ describeEachEngine('Tenant isolation', (getStorage) => {
       await x.settings.set('k', 'b', null, at(1));
       await x.licences.setSeats('premiumP2', 0);
       await x.audit.append(makeAuditEvent());
+      expect(await x.audit.seal(aEvent?.id ?? '', { seq: 1, prevHash: '0'.repeat(64), hash: 'f'.repeat(64) })).toBe(false);
       await x.outbox.enqueue({ topic: 't', payload: {} }, at(1));
     });
 

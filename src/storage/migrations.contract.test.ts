@@ -68,6 +68,8 @@ const EXPECTED_TABLES = [
 const EXPECTED_INDEXES: Record<string, string[]> = {
   access_tokens_principal_ix: ['tenant_id', 'principal_type', 'principal_id'],
   audit_events_occurred_ix: ['tenant_id', 'occurred_at'],
+  audit_events_position_ix: ['tenant_id', 'position', 'id'],
+  audit_events_seq_uq: ['tenant_id', 'seq'],
   audit_events_target_ix: ['tenant_id', 'target_id'],
   change_log_at_ix: ['tenant_id', 'at'],
   group_closure_descendant_ix: ['tenant_id', 'descendant_id', 'ancestor_id'],

@@ -152,6 +152,12 @@ export interface AuditEventsTable {
   before_json: string | null;
   after_json: string | null;
   request_id: string | null;
+  /** Commit order (migration 0004): written by the insert itself; PostgreSQL returns bigint as a string. */
+  position: ColumnType<number | string, number | undefined, never>;
+  /** Null until sealed into the tenant's hash chain (docs/adr/0016). */
+  seq: ColumnType<number | string | null, never, number>;
+  prev_hash: ColumnType<string | null, never, string>;
+  hash: ColumnType<string | null, never, string>;
 }
 
 export interface OutboxTable {

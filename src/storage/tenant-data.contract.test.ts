@@ -67,7 +67,25 @@ describeEachEngine('AuditLog', (getStorage) => {
     const t = await newTenant(s);
     const audit = await inTenant(s, t, async (x) => x.audit);
     const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(audit)).filter((m) => m !== 'constructor').sort();
-    expect(methods).toEqual(['append', 'list']);
+    // `seal` is the one write besides append: it fills seq and hashes once, only where seq is null (docs/adr/0016).
+    expect(methods).toEqual(['append', 'getSealed', 'head', 'horizon', 'list', 'lockChain', 'seal', 'sealed', 'unsealed']);
+  });
+
+  it('seals an event once: a second seal of the same event changes nothing', async () => {
+    const s = getStorage();
+    const t = await newTenant(s);
+    await inTenant(s, t, (x) => x.audit.append(makeAuditEvent()));
+    const [event] = await inTenant(s, t, async (x) => x.audit.unsealed({ below: await x.audit.horizon(), limit: 10 }));
+    if (!event) throw new Error('no unsealed event');
+    const link = { seq: 1, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+    expect(await inTenant(s, t, (x) => x.audit.seal(event.id, link))).toBe(true);
+    expect(await inTenant(s, t, (x) => x.audit.seal(event.id, { ...link, seq: 2, hash: 'b'.repeat(64) }))).toBe(false);
+    expect(await inTenant(s, t, (x) => x.audit.getSealed(event.id))).toEqual({ ...event, ...link });
+    expect(await inTenant(s, t, (x) => x.audit.head())).toEqual({ seq: 1, hash: link.hash });
+    // Another tenant can neither see nor seal it.
+    const other = await newTenant(s);
+    expect(await inTenant(s, other, (x) => x.audit.getSealed(event.id))).toBeNull();
+    expect(await inTenant(s, other, (x) => x.audit.seal(event.id, link))).toBe(false);
   });
 });
 

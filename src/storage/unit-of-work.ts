@@ -31,7 +31,7 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     requests: new JoinRequestRepo(db, tenantId),
     settings: new SettingsRepo(db, tenantId),
     licences: new LicenceRepo(db, tenantId),
-    audit: new AuditRepo(db, tenantId),
+    audit: new AuditRepo(db, tenantId, engine),
     outbox: new OutboxRepo(db, tenantId),
     apiClients: new ApiClientRepo(db, tenantId),
     tokens: new AccessTokenRepo(db, tenantId),

@@ -4,12 +4,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_api_access.js';
 import * as m0003 from './0003_change_feed.js';
+import * as m0004 from './0004_audit_chain.js';
 import * as m0005 from './0005_portal_sessions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_api_access': m0002,
   '0003_change_feed': m0003,
+  '0004_audit_chain': m0004,
   '0005_portal_sessions': m0005,
 };
 
