@@ -4,6 +4,7 @@ import type { AppPermission } from './domain/actor.js';
 import type { ChainHead, ChainLink } from './domain/audit-chain.js';
 import type { AccessToken, ApiClient } from './domain/credentials.js';
 import type { ReasonCode } from './domain/errors.js';
+import type { FeedSnapshot } from './domain/group-delta.js';
 import type { Session } from './domain/sessions.js';
 import type { SignInThrottle } from './domain/policy/sign-in.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
@@ -280,13 +281,13 @@ export interface ChangeKey {
 
 /**
  * The per-tenant change feed. Repositories write it in the transaction of the change itself (storage
- * does this, so no path can forget); readers page through a window of positions [from, to).
+ * does this, so no path can forget); readers page through what became visible between two snapshots.
  */
 export interface ChangeFeed {
-  /** Every change below this position has committed or never will; changes at or above it may still be in flight. */
-  horizon(): Promise<number>;
-  /** Changes with from ≤ position < to, after `after`, in (position, groupId, memberId) order. */
-  read(query: { from: number; to: number; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]>;
+  /** What has committed now (FeedSnapshot): positions below `before`, except those still in flight. */
+  snapshot(): Promise<FeedSnapshot>;
+  /** Changes visible at `until` but not at `since`, after `after`, in (position, groupId, memberId) order. */
+  read(query: { since: FeedSnapshot; until: FeedSnapshot; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]>;
   /** Deletes the rows recorded before `before`; returns how many. */
   prune(before: Instant): Promise<number>;
 }

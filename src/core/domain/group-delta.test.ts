@@ -24,7 +24,7 @@ describe('visibleMemberChanges (§3.9)', () => {
 });
 
 describe('delta state expiry', () => {
-  const state = { phase: 'caughtUp', from: 1, issuedAt: '2026-01-01T00:00:00.000Z' } as const;
+  const state = { phase: 'caughtUp', since: { before: 1, inFlight: [] }, issuedAt: '2026-01-01T00:00:00.000Z' } as const;
   it.each([
     ['2026-01-31T00:00:00.000Z', false],
     ['2026-01-31T00:00:00.001Z', true],

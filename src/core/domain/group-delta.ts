@@ -8,6 +8,16 @@ import type { MemberListVisibility } from './policy/visibility.js';
 export const CHANGE_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 
+/**
+ * A point of the change feed: every change is either visible at it (committed before it) or not. A
+ * change is visible when its position is below `before` and not among `inFlight` (transactions still
+ * running then). On SQLite `inFlight` is always empty.
+ */
+export interface FeedSnapshot {
+  readonly before: number;
+  readonly inFlight: readonly number[];
+}
+
 export interface DeltaCursorKey {
   readonly position: number;
   readonly groupId: GroupId;
@@ -18,24 +28,24 @@ export type DeltaState =
   /** The first round: every live group by id (and its members), as of `horizon`. */
   | {
     readonly phase: 'initial';
-    readonly horizon: number;
+    readonly snapshot: FeedSnapshot;
     readonly issuedAt: Instant;
     readonly afterGroup: GroupId | null;
     /** A group whose members did not fit on the last page: continue it after this member. */
     readonly partial: { readonly groupId: GroupId; readonly afterMember: string } | null;
   }
-  /** A later round: the changes with from ≤ position < to. */
+  /** A later round: the changes visible at `until` that were not visible at `since`. */
   | {
     readonly phase: 'changes';
-    readonly from: number;
-    readonly to: number;
+    readonly since: FeedSnapshot;
+    readonly until: FeedSnapshot;
     readonly issuedAt: Instant;
-    /** When `to` was taken: the next round's issuedAt. */
+    /** When `until` was taken: the next round's issuedAt. */
     readonly toAt: Instant;
     readonly after: DeltaCursorKey | null;
   }
-  /** A deltaLink: the next round starts at `from`. */
-  | { readonly phase: 'caughtUp'; readonly from: number; readonly issuedAt: Instant };
+  /** A deltaLink: the next round has what was not visible at `since`. */
+  | { readonly phase: 'caughtUp'; readonly since: FeedSnapshot; readonly issuedAt: Instant };
 
 /** A state older than the change feed's retention can no longer be continued: the client starts over. */
 export function isDeltaStateExpired(state: DeltaState, now: Instant): boolean {

@@ -1,5 +1,5 @@
 // GET /groups/delta: a first round lists every live group (and, with members, every member) as of a
-// horizon of the change feed; each later round replays the changes between two horizons, as the
+// snapshot of the change feed; each later round replays the changes between two snapshots, as the
 // current state of what changed. What a caller may see is decided per group by the §3.9 policy, as
 // for GET /groups and GET /groups/{id}/members (ADR 0015).
 import { changeFeedPruneBefore, isDeltaStateExpired, visibleMemberChanges, type DeltaMember, type DeltaState } from '../domain/group-delta.js';
@@ -36,13 +36,13 @@ export const DELTA_MEMBER_BUDGET = 1000;
 export async function groupDelta(deps: CoreDeps, caller: Caller, input: DeltaInput): Promise<DeltaPage> {
   return runUseCase(deps, caller, 'group.delta', { type: 'group', id: null }, async (uc) => {
     uc.enforce(decideListGroups(uc.policy));
-    const horizon = () => uc.scope.changes.horizon();
-    if (input.state === 'latest') return done([], { phase: 'caughtUp', from: await horizon(), issuedAt: uc.now });
+    const snapshot = () => uc.scope.changes.snapshot();
+    if (input.state === 'latest') return done([], { phase: 'caughtUp', since: await snapshot(), issuedAt: uc.now });
     let state: DeltaState = input.state === 'start'
-      ? { phase: 'initial', horizon: await horizon(), issuedAt: uc.now, afterGroup: null, partial: null }
+      ? { phase: 'initial', snapshot: await snapshot(), issuedAt: uc.now, afterGroup: null, partial: null }
       : input.state;
     if (isDeltaStateExpired(state, uc.now)) return { expired: true };
-    if (state.phase === 'caughtUp') state = { phase: 'changes', from: state.from, to: await horizon(), issuedAt: state.issuedAt, toAt: uc.now, after: null };
+    if (state.phase === 'caughtUp') state = { phase: 'changes', since: state.since, until: await snapshot(), issuedAt: state.issuedAt, toAt: uc.now, after: null };
     return state.phase === 'initial' ? initialPage(uc, state, input) : changesPage(uc, state, input);
   });
 }
@@ -84,18 +84,18 @@ async function initialPage(uc: UseCaseContext, state: InitialState, input: Delta
   }
   const last = listed.at(-1);
   if (listed.length === input.pageSize && last) return more(entries, { ...state, afterGroup: last.id, partial: null });
-  return done(entries, { phase: 'caughtUp', from: state.horizon, issuedAt: state.issuedAt });
+  return done(entries, { phase: 'caughtUp', since: state.snapshot, issuedAt: state.issuedAt });
 }
 
 async function changesPage(uc: UseCaseContext, state: ChangesState, input: DeltaInput): Promise<DeltaPage> {
   const limit = input.members ? input.memberBudget ?? DELTA_MEMBER_BUDGET : input.pageSize;
-  const rows = await uc.scope.changes.read({ from: state.from, to: state.to, after: state.after ?? undefined, groupsOnly: !input.members, limit });
+  const rows = await uc.scope.changes.read({ since: state.since, until: state.until, after: state.after ?? undefined, groupsOnly: !input.members, limit });
   const entries = await entriesOf(uc, rows, input.members);
   const last = rows.at(-1);
   if (rows.length === limit && last) {
     return more(entries, { ...state, after: { position: last.position, groupId: last.groupId, memberId: last.memberId ?? '' } });
   }
-  return done(entries, { phase: 'caughtUp', from: state.to, issuedAt: state.toAt });
+  return done(entries, { phase: 'caughtUp', since: state.until, issuedAt: state.toAt });
 }
 
 /** One entry per group named by the rows, in the order first named, as the caller may see it now. */

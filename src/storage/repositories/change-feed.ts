@@ -1,11 +1,13 @@
 // The change feed (migration 0003, ADR 0015): written by the group and membership repositories inside
 // the transaction of the change, read by GET /groups/delta through the ChangeFeed port.
 //
-// Positions order commits. PostgreSQL: the writing transaction's id; the horizon is the oldest
-// transaction still running (pg_snapshot_xmin), so a reader never passes a change that commits later
-// with a smaller position. SQLite: one writer at a time, so a per-tenant counter (max + 1) taken inside
-// the write transaction is already in commit order, and the horizon is simply max + 1.
+// Positions identify commits. PostgreSQL: the writing transaction's id, and a reader's snapshot is
+// pg_current_snapshot() — below xmax and not in the in-flight list means committed — so a change that
+// commits late (with a smaller id than one already read) is still read in the next round, and
+// unrelated long transactions hold nothing back. SQLite: one writer at a time, so a per-tenant counter
+// (max + 1) taken inside the write transaction, and a snapshot is max + 1 with nothing in flight.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { FeedSnapshot } from '../../core/domain/group-delta.js';
 import type { ChangeFeed, ChangeKey, GroupChange } from '../../core/ports.js';
 import type { Instant, MemberType, TenantId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
@@ -52,6 +54,9 @@ export async function recordMembershipsWhere(
     on conflict do nothing`.execute(db);
 }
 
+/** In-flight transaction ids a snapshot keeps (they travel in delta tokens). */
+const MAX_IN_FLIGHT = 100;
+
 interface FeedRow {
   position: number | string;
   group_id: string;
@@ -63,25 +68,40 @@ interface FeedRow {
 export class ChangeFeedRepo implements ChangeFeed {
   constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
 
-  async horizon(): Promise<number> {
-    const q = this.engine === 'postgres'
-      ? sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as h`
-      : sql<{ h: number }>`select coalesce(max(position), 0) + 1 as h from change_log where tenant_id = ${this.tenantId}`;
-    const { rows } = await q.execute(this.db);
-    return Number(rows[0]?.h ?? 1);
+  async snapshot(): Promise<FeedSnapshot> {
+    if (this.engine === 'sqlite') {
+      const { rows } = await sql<{ h: number }>`select coalesce(max(position), 0) + 1 as h from change_log where tenant_id = ${this.tenantId}`.execute(this.db);
+      return { before: Number(rows[0]?.h ?? 1), inFlight: [] };
+    }
+    const { rows } = await sql<{ xmin: string; xmax: string; xip: string[] | null }>`
+      select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
+        array(select x::text from pg_snapshot_xip(s) as x) as xip
+      from pg_current_snapshot() as s`.execute(this.db);
+    const row = rows[0];
+    if (!row) throw new Error('pg_current_snapshot() returned nothing');
+    const inFlight = (row.xip ?? []).map(Number);
+    // A token carries the list: past a bound, fall back to "everything below the oldest in flight".
+    if (inFlight.length > MAX_IN_FLIGHT) return { before: Number(row.xmin), inFlight: [] };
+    return { before: Number(row.xmax), inFlight };
   }
 
-  async read(query: { from: number; to: number; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]> {
-    const { after } = query;
+  async read(query: { since: FeedSnapshot; until: FeedSnapshot; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]> {
+    const { after, since, until } = query;
     const afterClause = after
       ? sql`and (c.position, c.group_id, c.member_id) > (${after.position}, ${after.groupId}, ${after.memberId})`
       : sql``;
+    // Visible at `until` and not visible at `since`.
+    const newSince = since.inFlight.length > 0
+      ? sql`and (c.position >= ${since.before} or c.position in (${sql.join(since.inFlight)}))`
+      : sql`and c.position >= ${since.before}`;
+    const visibleUntil = until.inFlight.length > 0 ? sql`and c.position not in (${sql.join(until.inFlight)})` : sql``;
     const { rows } = await sql<FeedRow>`
       select c.position, c.group_id, c.member_id, c.member_type,
         case when m.member_id is null then 0 else 1 end as present
       from change_log c
       left join memberships m on m.tenant_id = c.tenant_id and m.group_id = c.group_id and m.member_id = c.member_id
-      where c.tenant_id = ${this.tenantId} and c.position >= ${query.from} and c.position < ${query.to}
+      where c.tenant_id = ${this.tenantId} and c.position < ${until.before}
+        ${newSince} ${visibleUntil}
         ${query.groupsOnly ? sql`and c.member_id = ''` : sql``}
         ${afterClause}
       order by c.position, c.group_id, c.member_id
