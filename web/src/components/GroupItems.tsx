@@ -8,14 +8,14 @@ export function kindOf(group: Group): string {
 }
 
 export const POLICY_LABEL: Record<JoinPolicy, string> = { open: 'Open to join', approval: 'Owner approval', closed: 'Closed' };
-const POLICY_COLOR: Record<JoinPolicy, string> = { open: 'teal', approval: 'yellow', closed: 'gray' };
+const POLICY_COLOR: Record<JoinPolicy, string> = { open: 'teal.9', approval: 'yellow', closed: 'gray' };
 
 export function GroupBadges({ group }: { group: Group }) {
   const policy = group['@roster.joinPolicy'];
   return (
     <Row gap={6} wrap="wrap">
       <Badge variant="light" color="indigo" size="sm">{kindOf(group)}</Badge>
-      {policy && <Badge variant="light" color={POLICY_COLOR[policy]} size="sm">{POLICY_LABEL[policy]}</Badge>}
+      {policy && <Badge variant="filled" color={POLICY_COLOR[policy]} size="sm">{POLICY_LABEL[policy]}</Badge>}
       {group.visibility && <Badge variant="outline" color="gray" size="sm">{group.visibility === 'HiddenMembership' ? 'Hidden membership' : group.visibility}</Badge>}
     </Row>
   );

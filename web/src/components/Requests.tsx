@@ -8,7 +8,7 @@ import { call, graphPath, messageOf } from '../api/client';
 import { keys, useAction, useGroupName, useUserName } from '../api/hooks';
 import type { JoinRequest } from '../api/types';
 
-const STATUS_COLOR: Record<JoinRequest['status'], string> = { pending: 'yellow', approved: 'teal', denied: 'red', cancelled: 'gray', expired: 'gray' };
+const STATUS_COLOR: Record<JoinRequest['status'], string> = { pending: 'yellow', approved: 'teal.9', denied: 'red', cancelled: 'gray', expired: 'gray' };
 
 function GroupName({ id }: { id: string }) {
   const group = useGroupName(id);
@@ -34,7 +34,7 @@ export function MyRequestItem({ request }: { request: JoinRequest }) {
           {request.decisionReason && <Text size="sm" c="dimmed">Reason: {request.decisionReason}</Text>}
         </Stack>
         <Row gap="xs">
-          <Badge color={STATUS_COLOR[request.status]} variant="light">{request.status}</Badge>
+          <Badge color={STATUS_COLOR[request.status]} variant="filled">{request.status}</Badge>
           {request['@roster.abilities']?.cancel && (
             <Button size="xs" variant="default" loading={cancel.isPending} onClick={() => cancel.mutate(undefined)}>Withdraw</Button>
           )}
@@ -61,14 +61,14 @@ export function ApprovalItem({ request, showGroup = true, groupId }: { request: 
             {showGroup && <Row gap={4}><Text size="sm">wants to join</Text><GroupName id={request.groupId} /></Row>}
             <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}</Text>
           </Stack>
-          <Badge color={STATUS_COLOR[request.status]} variant="light">{request.status}</Badge>
+          <Badge color={STATUS_COLOR[request.status]} variant="filled">{request.status}</Badge>
         </Row>
         <Text size="sm">{request.justification ? `“${request.justification}”` : 'No justification given.'}</Text>
         {(abilities?.approve || abilities?.deny) && !decided && (
           <>
             <Textarea label="Reason (optional, the requester sees it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1024} autosize minRows={1} />
             <Row gap="xs">
-              {abilities.approve && <Button size="sm" color="teal" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>Approve</Button>}
+              {abilities.approve && <Button size="sm" color="teal.9" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>Approve</Button>}
               {abilities.deny && <Button size="sm" color="red" variant="light" loading={decide.isPending && decide.variables === 'deny'} onClick={() => decide.mutate('deny')}>Deny</Button>}
             </Row>
           </>

@@ -1,6 +1,6 @@
 // The app shell: header with the tenant and the user menu, navigation with the approvals badge, and
 // a burger menu at phone width.
-import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, Title, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -44,15 +44,17 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
-            <Title order={1} size="h4" c="indigo.8">Roster</Title>
+            <Text component={Link} to="/" fw={800} size="xl" c="indigo.8">Roster</Text>
             <Text size="sm" c="dimmed" visibleFrom="xs" truncate>{session.tenant.name}</Text>
           </Group>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <UnstyledButton aria-label={`Account: ${session.user.displayName}`}>
+              <UnstyledButton>
                 <Group gap="xs" wrap="nowrap">
-                  <Avatar color="indigo" radius="xl" size="sm">{initials(session.user.displayName)}</Avatar>
+                  <Avatar color="indigo" radius="xl" size="sm" aria-hidden>{initials(session.user.displayName)}</Avatar>
+                  <VisuallyHidden>Account menu for </VisuallyHidden>
                   <Text size="sm" fw={500} visibleFrom="sm">{session.user.displayName}</Text>
+                  <VisuallyHidden hiddenFrom="sm">{session.user.displayName}</VisuallyHidden>
                 </Group>
               </UnstyledButton>
             </Menu.Target>
@@ -70,6 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
             component={Link}
             to={item.to}
             label={item.label}
+            variant="filled"
             active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
             onClick={close}
             rightSection={item.to === '/approvals' && pending > 0

@@ -74,7 +74,7 @@ function GroupDetails({ group }: { group: Group }) {
           {remove.isError && <Alert color="red" role="alert">{messageOf(remove.error)}</Alert>}
           <Row justify="flex-end">
             <Button variant="default" onClick={del.close}>Keep it</Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/') })}>Delete group</Button>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/') })}>Delete group</Button>
           </Row>
         </Stack>
       </Modal>

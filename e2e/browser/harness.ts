@@ -1,0 +1,163 @@
+// Browser tests' world: Roster in-process on SQLite (real core, real Fastify server with the Graph API
+// and the portal's built files, plain HTTP on port 0) and Debian's Chromium driven by playwright-core.
+// Every page records console errors and page errors; a test fails on any it did not expect.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { User } from '../../src/core/domain/model.js';
+import { createCore, type Caller, type Core } from '../../src/core/index.js';
+import { testPasswordHasher } from '../../src/core/testing/deps.js';
+import { graphApi } from '../../src/http/graph/index.js';
+import { portalStatic } from '../../src/http/portal-static.js';
+import { buildServer } from '../../src/http/server.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { uuidGenerator } from '../../src/platform/ids.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { nodeTokenSecrets } from '../../src/platform/token-secrets.js';
+import { openTestStorage, type TestStorage } from '../../src/storage/testing/engines.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+export const CHROMIUM = process.env['ROSTER_CHROMIUM'] ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const PASSWORD = 'correct horse battery';
+
+/** `npm test` builds the portal first (pretest); a single file run builds it when missing. */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+}
+
+export interface Portal {
+  app: FastifyInstance;
+  core: Core;
+  tenantId: string;
+  origin: string;
+  admin: User;
+  browser: Browser;
+  /** Acts as the tenant's global administrator through the core (test setup only). */
+  adminCaller: Caller;
+  newUser(name: string): Promise<User>;
+  userToken(user: User): Promise<string>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startPortal(): Promise<Portal> {
+  ensureWebBuilt();
+  const db: TestStorage = await openTestStorage('sqlite');
+  const core = createCore({ uow: db.storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets });
+  const n = ++counter;
+  const { tenant, admin } = await core.bootstrapTenant({ tenantName: 'Contoso', admin: { userPrincipalName: `admin@web${n}.example`, displayName: 'Ada Admin', password: PASSWORD } });
+  const app = buildServer({
+    logger: createLogger('silent'), isReady: async () => {},
+    register: async (root) => {
+      await root.register(portalStatic({ root: WEB_DIST }));
+      await root.register(graphApi({
+        core, version: 'test', skipTokenKey: Buffer.alloc(32, 7), rateLimitPerMinute: 100_000, tokenRateLimitPerMinute: 100_000,
+        defaultTenant: async () => tenant.id,
+      }));
+    },
+  });
+  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const adminCaller: Caller = { tenantId: tenant.id, principal: { type: 'user', userId: admin.id }, channel: 'adminCenter' };
+  const system: Caller = { tenantId: tenant.id, principal: { type: 'system' }, channel: 'api' };
+  let users = 0;
+  return {
+    app, core, tenantId: tenant.id, origin, admin, browser, adminCaller,
+    newUser: (name) => core.createUser(adminCaller, {
+      userPrincipalName: `${name.toLowerCase().replace(/\W+/g, '.')}.${++users}@web${n}.example`, displayName: name, password: PASSWORD,
+    }),
+    userToken: async (user) => (await core.createUserToken(system, { userId: user.id })).accessToken,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
+
+/** A console message or page error the test expects (e.g. the 409 of a refused second decision). */
+export interface Expected {
+  status: number;
+  path: string | RegExp;
+}
+
+export interface Watched {
+  page: Page;
+  /** Unexpected console errors and page errors so far; a test asserts this is empty. */
+  problems: string[];
+  /** dialog events (alert/confirm/prompt): an XSS payload that ran would open one. */
+  dialogs: string[];
+}
+
+/**
+ * A page that records problems. Chromium logs "Failed to load resource: … status of N" for every
+ * HTTP error the app receives; only those listed in `expected` are tolerated.
+ */
+export async function watchedPage(context: BrowserContext, expected: Expected[] = []): Promise<Watched> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    const url = message.location().url;
+    const status = Number(/status of (\d{3})/.exec(text)?.[1]);
+    const path = url ? new URL(url).pathname : '';
+    if (expected.some((e) => e.status === status && (typeof e.path === 'string' ? e.path === path : e.path.test(path)))) return;
+    problems.push(`console error: ${text} (${url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { page, problems, dialogs };
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays strict). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    const r = await axe.run((globalThis as unknown as { document: unknown }).document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+}
+
+/**
+ * STOPGAP until the server's /auth routes (ADR 0017) land: the browser context answers
+ * GET /auth/session itself and adds the user's bearer token to /v1.0 calls. The portal's own code
+ * is unchanged (it still sends its cookie, channel and CSRF headers); only sign-in is simulated.
+ */
+export async function stopgapSession(context: BrowserContext, portal: Portal, user: User): Promise<void> {
+  const token = await portal.userToken(user);
+  await context.route('**/auth/session', (route) => route.fulfill({
+    status: 200, contentType: 'application/json',
+    body: JSON.stringify({ user: { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, roles: user.roles },
+      tenant: { id: portal.tenantId, name: 'Contoso' }, csrfToken: 'stopgap', expiresDateTime: new Date(Date.now() + 3_600_000).toISOString() }),
+  }));
+  await context.route('**/v1.0/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+}

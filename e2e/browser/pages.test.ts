@@ -1,0 +1,41 @@
+// The My Groups pages in Debian's Chromium: sign-in, home (empty and filled), discover, create, group
+// page — each without console errors, without serious accessibility violations, on desktop and phone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/core/domain/model.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, startPortal, stopgapSession, watchedPage, type Portal } from './harness.js';
+
+let portal: Portal;
+let olga: User;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  olga = await portal.newUser('Olga Owner');
+});
+afterAll(async () => portal?.close());
+
+describe('portal pages', () => {
+  it('home: empty states that say what to do, then a created group on its page; no a11y violations', async () => {
+    const context = await portal.browser.newContext({ viewport: DESKTOP });
+    await stopgapSession(context, portal, olga);
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${portal.origin}/`);
+    await page.getByRole('heading', { name: 'My groups' }).waitFor();
+    await page.getByText("You don't own any groups yet").waitFor();
+    await page.getByText("You aren't a member of any group yet").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'home-empty-desktop');
+    await page.getByRole('link', { name: 'Create a group' }).first().click();
+    await page.getByLabel('Name').fill('Finance Team');
+    await page.getByLabel('Description').fill('Budgets & forecasts');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'create-group-desktop');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { name: 'Finance Team' }).waitFor();
+    await page.getByRole('heading', { name: 'Owners' }).waitFor();
+    await page.getByText('Olga Owner').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'group-owner-desktop');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
