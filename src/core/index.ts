@@ -17,6 +17,7 @@ import { deleteApiClient } from './use-cases/delete-api-client.js';
 import { deleteUser } from './use-cases/delete-user.js';
 import { expireJoinRequests } from './use-cases/expire-join-requests.js';
 import { expireMemberships } from './use-cases/expire-memberships.js';
+import { getDirectoryAudit } from './use-cases/get-directory-audit.js';
 import { getGroup } from './use-cases/get-group.js';
 import { groupDelta, pruneChangeFeed } from './use-cases/group-delta.js';
 import { purgeDeletedGroups } from './use-cases/purge-deleted-groups.js';
@@ -33,6 +34,7 @@ import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
 import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
 import { listApiClients } from './use-cases/list-api-clients.js';
 import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
+import { listDirectoryAudits } from './use-cases/list-directory-audits.js';
 import { listTransitiveMembers } from './use-cases/list-transitive-members.js';
 import { listMemberObjects, listOwnerUsers, listTransitiveMemberObjects } from './use-cases/list-member-objects.js';
 import { listMyTokens } from './use-cases/list-my-tokens.js';
@@ -46,6 +48,7 @@ import { recordSignInRefusal } from './use-cases/record-sign-in-refusal.js';
 import { restoreGroup } from './use-cases/restore-group.js';
 import { revokeToken } from './use-cases/revoke-token.js';
 import { rotateClientSecret } from './use-cases/rotate-client-secret.js';
+import { sealAuditLog } from './use-cases/seal-audit-log.js';
 import { getSettings, updateSettings } from './use-cases/settings.js';
 import { signInWithOidc } from './use-cases/sign-in-with-oidc.js';
 import { signInWithPassword } from './use-cases/sign-in-with-password.js';
@@ -54,6 +57,7 @@ import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use
 import { listMemberOf } from './use-cases/list-member-of.js';
 import { updateGroup } from './use-cases/update-group.js';
 import { updateUser } from './use-cases/update-user.js';
+import { verifyAuditLog } from './use-cases/verify-audit-log.js';
 
 const USE_CASES = {
   bootstrapTenant, createAdmin,
@@ -71,6 +75,7 @@ const USE_CASES = {
   listTransitiveGroups, listDirectGroups, checkMemberGroups, listMemberOf,
   expireJoinRequests, expireMemberships, pruneChangeFeed, purgeDeletedGroups,
   groupDelta,
+  sealAuditLog, verifyAuditLog, listDirectoryAudits, getDirectoryAudit,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, listUserTokens, authenticate,
   addMembers, listDeletedGroups, listTransitiveMembers,
@@ -108,3 +113,5 @@ export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';
 export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.js';
 export type { DeltaState } from './domain/group-delta.js';
+export type { AuditInitiator, DirectoryAuditEntry, DirectoryAuditPage, DirectoryAuditRequest } from './use-cases/list-directory-audits.js';
+export type { AuditVerification } from './use-cases/verify-audit-log.js';

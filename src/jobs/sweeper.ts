@@ -1,6 +1,6 @@
 // The lifecycle sweep: pending join requests past their expiry become expired, time-bound memberships
 // end, groups deleted more than 30 days ago are purged, and change-feed rows no delta token can need
-// are pruned. Runs every tenant through the core on a timer; a failure is logged and retried next tick.
+// are pruned, and the audit log's committed events are sealed into its hash chain (docs/adr/0016). Runs every tenant through the core on a timer; a failure is logged and retried next tick.
 import type { Core } from '../core/index.js';
 
 export interface SweepLogger {
@@ -9,7 +9,7 @@ export interface SweepLogger {
 }
 
 export interface SweeperOptions {
-  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships' | 'purgeDeletedGroups' | 'pruneChangeFeed'>;
+  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships' | 'purgeDeletedGroups' | 'pruneChangeFeed' | 'sealAuditLog'>;
   listTenantIds: () => Promise<string[]>;
   intervalMs: number;
   logger: SweepLogger;
@@ -19,6 +19,7 @@ export interface SweepResult {
   expiredRequests: number;
   expiredMemberships: number;
   purgedGroups: number;
+  sealedAuditEvents: number;
   failedTenants: number;
 }
 
@@ -35,7 +36,7 @@ export function startSweeper(opts: SweeperOptions): Sweeper {
   let running: Promise<SweepResult> | undefined;
 
   async function sweep(): Promise<SweepResult> {
-    const result: SweepResult = { expiredRequests: 0, expiredMemberships: 0, purgedGroups: 0, failedTenants: 0 };
+    const result: SweepResult = { expiredRequests: 0, expiredMemberships: 0, purgedGroups: 0, sealedAuditEvents: 0, failedTenants: 0 };
     let tenantIds: string[];
     try {
       tenantIds = await opts.listTenantIds();
@@ -50,6 +51,8 @@ export function startSweeper(opts: SweeperOptions): Sweeper {
         result.expiredMemberships += await opts.core.expireMemberships(tenantId);
         result.purgedGroups += await opts.core.purgeDeletedGroups(tenantId);
         await opts.core.pruneChangeFeed(tenantId);
+        // Last, so the events this pass wrote are sealed with the rest (once below the horizon).
+        result.sealedAuditEvents += await opts.core.sealAuditLog(tenantId);
       } catch (err) {
         result.failedTenants++;
         opts.logger.error({ err, tenantId }, 'sweep failed for tenant');
