@@ -38,4 +38,29 @@ describe('portal pages', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('sign-in page: labelled form, organisation button when OIDC is on, the server\'s refusal shown as it is; desktop and phone', async () => {
+    for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
+      const context = await portal.browser.newContext({ viewport });
+      // STOPGAP until /auth lands: the server's answers for a signed-out browser and a wrong password.
+      await context.route('**/auth/session', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthenticated', message: 'Sign in.' }, signIn: { oidc: true } }) }));
+      await context.route('**/auth/login', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'InvalidCredentials', message: 'The user name or password is incorrect. <b>Try again</b>.' } }) }));
+      const { page, problems } = await watchedPage(context, [{ status: 401, path: '/auth/session' }, { status: 401, path: '/auth/login' }]);
+      await page.goto(`${portal.origin}/groups/123?tab=x`);
+      await page.waitForURL(/\/signin\?returnTo=/);
+      await page.getByLabel('User name').fill(olga.userPrincipalName);
+      await page.getByLabel(/^Password/).and(page.locator('input')).fill('wrong password');
+      const oidc = page.getByRole('link', { name: 'Sign in with your organisation' });
+      expect(await oidc.getAttribute('href')).toBe('/auth/oidc/login?returnTo=%2Fgroups%2F123%3Ftab%3Dx');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `signin-${name}`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('The user name or password is incorrect. <b>Try again</b>.');
+      expect(await page.getByLabel(/^Password/).and(page.locator('input')).inputValue()).toBe('wrong password');
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
 });

@@ -67,7 +67,7 @@ export function SignInPage({ options }: { options: SignInOptions }) {
               </Button>
             </>
           )}
-          <Text size="xs" c="dimmed">Trouble signing in? Ask your Roster administrator. <Anchor href="/openapi.json" size="xs">API reference</Anchor></Text>
+          <Text size="xs" c="dimmed">Trouble signing in? Ask your Roster administrator. <Anchor href="/openapi.json" size="xs" underline="always">API reference</Anchor></Text>
         </Stack>
       </Paper>
     </Center>
