@@ -20,7 +20,7 @@ export interface DriverOptions {
   /** Overload offers this multiple of the read mix's measured saturation rate. */
   overloadFactor: number;
   overloadConnections: number;
-  /** Share of overload traffic sent with one token, to reach the per-token rate limit (429). */
+  /** Share of overload traffic sent with one token (a runaway script), to reach the per-token rate limit (429). */
   greedyShare: number;
   /** Longest wait for p99 to come back to the baseline after overload, and the probe window. */
   recoverySeconds: number;
@@ -28,7 +28,7 @@ export interface DriverOptions {
 }
 
 export const DEFAULT_DRIVER: DriverOptions = {
-  seconds: 60, readConnections: 16, writeConcurrency: 16, overloadFactor: 2, overloadConnections: 128, greedyShare: 0.1, recoverySeconds: 10, probeSeconds: 1,
+  seconds: 60, readConnections: 16, writeConcurrency: 16, overloadFactor: 2, overloadConnections: 128, greedyShare: 0.5, recoverySeconds: 10, probeSeconds: 1,
 };
 
 export interface Check { what: string; target: string; value: number; met: boolean }
