@@ -7,6 +7,7 @@ import type { Core } from '../../core/index.js';
 import { requireBearer, tokenKey } from '../auth.js';
 import { HttpGraphError } from './errors.js';
 import { createPager } from './paging.js';
+import { auditRoutes } from './routes/audit.js';
 import { batchRoutes } from './routes/batch.js';
 import { graphSettingsRoutes } from './routes/graph-settings.js';
 import { groupRoutes } from './routes/groups.js';
@@ -68,6 +69,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await settingsRoutes(v1, ctx);
       await graphSettingsRoutes(v1, ctx);
       await meTokenRoutes(v1, ctx);
+      await auditRoutes(v1, ctx);
       await batchRoutes(v1);
     }, { prefix: '/v1.0' });
   };

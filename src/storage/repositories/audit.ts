@@ -32,7 +32,15 @@ function narrowed(q: Query, f: AuditFilter | undefined): Query {
   if (f.until !== undefined) q = q.where('occurred_at', '<=', f.until);
   if (f.outcome !== undefined) q = q.where('outcome', '=', f.outcome);
   if (f.targetTypes !== undefined) q = f.targetTypes.length ? q.where('target_type', 'in', [...f.targetTypes]) : q.where(sql<boolean>`1 = 0`);
-  if (f.targetId !== undefined) q = q.where('target_id', '=', f.targetId);
+  if (f.targetId !== undefined) {
+    // A membership or ownership denial names "group/user": either id finds it.
+    const like = f.targetId.replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where((w) => w.or([
+      w('target_id', '=', f.targetId as string),
+      w(sql<string>`target_id`, 'like', sql<string>`${`${like}/%`} escape '\\'`),
+      w(sql<string>`target_id`, 'like', sql<string>`${`%/${like}`} escape '\\'`),
+    ]));
+  }
   if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
   return q;
 }
