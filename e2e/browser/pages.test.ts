@@ -63,4 +63,56 @@ describe('portal pages', () => {
       await context.close();
     }
   });
+
+  it('owner manages members: people picker adds, make owner, remove — all from the group\'s abilities; keyboard reaches the picker', async () => {
+    const max = await portal.newUser('Max Member');
+    await portal.newUser('Nina Newcomer');
+    const olgaCaller = { tenantId: portal.tenantId, principal: { type: 'user' as const, userId: olga.id }, channel: 'myGroups' as const };
+    const { group } = await portal.core.createGroup(olgaCaller, { displayName: 'Platform Guild', securityEnabled: true, mailEnabled: false, joinPolicy: 'approval', members: [max.id] });
+    const context = await portal.browser.newContext({ viewport: DESKTOP });
+    await stopgapSession(context, portal, olga);
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${portal.origin}/groups/${group.id}`);
+    await page.getByText('Max Member').waitFor();
+    // Keyboard: focus the picker, type, choose with the arrow keys and Enter, submit.
+    await page.getByLabel('Add a member').and(page.locator('input')).focus();
+    await page.keyboard.type('Nina');
+    await page.getByRole('option', { name: /Nina Newcomer/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const members = page.locator('section[aria-labelledby="members-heading"]');
+    await members.getByText('Nina Newcomer').waitFor();
+    await page.getByRole('button', { name: 'Actions for Max Member' }).click();
+    await page.getByRole('menuitem', { name: 'Make owner' }).click();
+    await page.locator('section[aria-labelledby="owners-heading"]').getByText('Max Member').waitFor();
+    await page.getByRole('button', { name: 'Actions for Nina Newcomer' }).click();
+    await page.getByRole('menuitem', { name: 'Remove from group' }).click();
+    await expect.poll(() => members.getByText('Nina Newcomer').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'group-manage-desktop');
+    const owners = (await portal.core.listOwners(olgaCaller, { groupId: group.id })).map((o) => o.userId).sort();
+    expect(owners).toEqual([max.id, olga.id].sort());
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('discover pages with @odata.nextLink: 20 at a time, then the rest', async () => {
+    const olgaCaller = { tenantId: portal.tenantId, principal: { type: 'user' as const, userId: olga.id }, channel: 'myGroups' as const };
+    for (let i = 1; i <= 23; i++) {
+      await portal.core.createGroup(olgaCaller, { displayName: `Paging ${String(i).padStart(2, '0')}`, securityEnabled: true, mailEnabled: false, joinPolicy: 'open' });
+    }
+    const context = await portal.browser.newContext({ viewport: DESKTOP });
+    await stopgapSession(context, portal, olga);
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${portal.origin}/discover`);
+    await page.getByLabel('Search groups').fill('paging');
+    const rows = page.locator('main .mantine-Paper-root', { hasText: 'Paging' });
+    await expect.poll(() => rows.count()).toBe(20);
+    await page.getByRole('button', { name: 'Show more groups' }).click();
+    await expect.poll(() => rows.count()).toBe(23);
+    await page.getByText("That's all the groups matching your search.").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

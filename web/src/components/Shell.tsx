@@ -32,8 +32,9 @@ export function Shell({ children }: { children: ReactNode }) {
     try {
       await signOut();
     } finally {
-      client.clear();
-      await client.invalidateQueries({ queryKey: SESSION_KEY });
+      // Nothing of this user stays in memory; the session re-read shows the sign-in page.
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      await client.resetQueries({ queryKey: SESSION_KEY });
       void navigate('/signin');
     }
   };
