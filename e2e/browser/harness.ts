@@ -2,7 +2,8 @@
 // and the portal's built files, plain HTTP on port 0) and Debian's Chromium driven by playwright-core.
 // Every page records console errors and page errors; a test fails on any it did not expect.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +17,7 @@ import { buildServer } from '../../src/http/server.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { uuidGenerator } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { loadTls } from '../../src/platform/tls.js';
 import { nodeTokenSecrets } from '../../src/platform/token-secrets.js';
 import { openTestStorage, type TestStorage } from '../../src/storage/testing/engines.js';
 
@@ -55,8 +57,12 @@ export async function startPortal(): Promise<Portal> {
   const core = createCore({ uow: db.storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets });
   const n = ++counter;
   const { tenant, admin } = await core.bootstrapTenant({ tenantName: 'Contoso', admin: { userPrincipalName: `admin@web${n}.example`, displayName: 'Ada Admin', password: PASSWORD } });
+  // HTTPS with a self-signed certificate (the browser contexts ignore certificate errors), as served
+  // by default: the session cookie is `__Host-` and therefore Secure.
+  const tlsDir = mkdtempSync(join(tmpdir(), 'roster-web-tls-'));
+  const tls = await loadTls({ certFile: undefined, keyFile: undefined, dataDir: tlsDir });
   const app = buildServer({
-    logger: createLogger('silent'), isReady: async () => {},
+    logger: createLogger('silent'), isReady: async () => {}, https: { key: tls.key, cert: tls.cert },
     register: async (root) => {
       await root.register(portalStatic({ root: WEB_DIST }));
       await root.register(graphApi({
@@ -80,6 +86,7 @@ export async function startPortal(): Promise<Portal> {
       await browser.close();
       await app.close();
       await db.dispose();
+      rmSync(tlsDir, { recursive: true, force: true });
     },
   };
 }

@@ -38,7 +38,7 @@ afterAll(async () => portal?.close());
 describe('self-service in the browser', () => {
   it('request → badge → approve → membership; a second decision is refused (409); XSS never runs', async () => {
     // The requester finds the group by typing and asks to join with a justification.
-    const ritaContext = await portal.browser.newContext({ viewport: DESKTOP });
+    const ritaContext = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
     await stopgapSession(ritaContext, portal, rita);
     const requester = await watchedPage(ritaContext);
     await requester.page.goto(`${portal.origin}/discover`);
@@ -60,7 +60,7 @@ describe('self-service in the browser', () => {
     // Both owners open their approvals; the badge counts the request.
     const owners = [];
     for (const [owner, name] of [[olga, 'olga'], [oscar, 'oscar']] as const) {
-      const context = await portal.browser.newContext({ viewport: DESKTOP });
+      const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
       await stopgapSession(context, portal, owner);
       const watched = await watchedPage(context, name === 'oscar' ? [{ status: 409, path: /^\/v1\.0\/joinRequests\/[^/]+\/deny$/ }] : []);
       await watched.page.goto(`${portal.origin}/`);
@@ -103,7 +103,7 @@ describe('self-service in the browser', () => {
   });
 
   it('the owner\'s group page and the requester\'s home fit a 390-px phone', async () => {
-    const context = await portal.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: PHONE, isMobile: true, hasTouch: true });
     await stopgapSession(context, portal, olga);
     const { page, problems, dialogs } = await watchedPage(context);
     await page.goto(`${portal.origin}/groups/${groupId}`);
