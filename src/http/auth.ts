@@ -1,10 +1,15 @@
-// Bearer authentication for the API: `Authorization: Bearer <token>` → `request.caller` (channel api,
-// with the request id). Everything else — no header, Basic, malformed, expired, revoked, another
-// tenant's token, a token in the query string — is a 401 Graph envelope with `WWW-Authenticate: Bearer`.
+// Authentication for the API: `Authorization: Bearer <token>` → `request.caller` (channel api, with the
+// request id); or, for the portal, the session cookie (docs/adr/0017) with the channel from
+// X-Roster-Channel and the CSRF checks on every state-changing method. Everything else — no credential,
+// both at once, Basic, malformed, expired, revoked, another tenant's token, a token in the query
+// string — is a 401 Graph envelope with `WWW-Authenticate: Bearer`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller, Core } from '../core/index.js';
 import { isDomainError } from '../core/index.js';
-import { HttpGraphError, unauthenticated } from './graph/errors.js';
+import type { Channel } from '../core/domain/model.js';
+import { badRequest, HttpGraphError, unauthenticated } from './graph/errors.js';
+import { readCookie, SESSION_COOKIE } from './portal-auth/cookies.js';
+import { passesCsrf, SAFE_METHODS } from './portal-auth/csrf.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,8 +59,27 @@ function failureCounter(limit: FailureLimit) {
   };
 }
 
+/** Cookie authentication for the portal: the CSRF key and, behind a proxy, the public origin. */
+export interface SessionAuth {
+  csrfKey: Buffer;
+  publicOrigin?: string | undefined;
+}
+
+const PORTAL_CHANNELS: Record<string, Channel> = { myGroups: 'myGroups', adminCenter: 'adminCenter' };
+
+/** The portal's channel: X-Roster-Channel, myGroups when absent; any other value is a 400. */
+function channelOf(request: FastifyRequest): Channel {
+  const header = request.headers['x-roster-channel'];
+  if (header === undefined) return 'myGroups';
+  const channel = typeof header === 'string' ? PORTAL_CHANNELS[header] : undefined;
+  if (!channel) throw badRequest('X-Roster-Channel must be myGroups or adminCenter.');
+  return channel;
+}
+
 /** Adds the hook to every route registered in `app` (an encapsulated plugin scope). */
-export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authenticate'>, failures: FailureLimit): void {
+export function requireBearer(
+  app: FastifyInstance, core: Pick<Core, 'authenticate' | 'authenticateSession'>, failures: FailureLimit, sessions?: SessionAuth,
+): void {
   const counter = failureCounter(failures);
   app.decorateRequest('caller', null);
   // preValidation: after the rate limit (onRequest), before a body is validated, so strangers learn nothing of the schemas.
@@ -63,6 +87,7 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
     try {
       await authenticateRequest(request);
     } catch (error) {
+      if (!(error instanceof HttpGraphError && error.status === 401)) throw error;
       // Only failures are throttled: a valid token always passes, so one client with a bad token
       // behind a shared address (NAT, proxy) cannot lock out everyone else there.
       const retryAfter = counter.fail(request.ip, Date.now());
@@ -77,6 +102,9 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
     const query = request.query as Record<string, unknown> | undefined;
     if (query && QUERY_CREDENTIALS.some((k) => k in query)) throw unauthenticated('Tokens are accepted only in the Authorization header, never in the URL.');
     const header = request.headers.authorization;
+    const cookie = sessions ? readCookie(request, SESSION_COOKIE) : undefined;
+    if (cookie !== undefined && header !== undefined) throw unauthenticated('Send a bearer token or the session cookie, not both.');
+    if (cookie !== undefined && sessions) return authenticateCookie(request, cookie, sessions);
     if (typeof header !== 'string' || header.length === 0) throw unauthenticated('Access token is empty.');
     const m = /^Bearer +(\S+)$/i.exec(header);
     if (!m?.[1]) throw unauthenticated('Access token is missing, invalid, expired or revoked.');
@@ -87,5 +115,20 @@ export function requireBearer(app: FastifyInstance, core: Pick<Core, 'authentica
       if (isDomainError(error)) throw unauthenticated();
       throw error;
     }
+  }
+
+  async function authenticateCookie(request: FastifyRequest, cookie: string, auth: SessionAuth): Promise<void> {
+    const channel = channelOf(request);
+    let session;
+    try {
+      session = await core.authenticateSession({ cookie, channel, requestId: request.id });
+    } catch (error) {
+      if (isDomainError(error)) throw unauthenticated('The session is missing, invalid or has ended. Sign in again.');
+      throw error;
+    }
+    if (!SAFE_METHODS.has(request.method) && !passesCsrf(request, auth.csrfKey, session.sessionId, auth.publicOrigin)) {
+      throw new HttpGraphError(403, 'Authorization_RequestDenied', 'The request failed the cross-site request forgery check.');
+    }
+    request.caller = session.caller;
   }
 }

@@ -18,8 +18,24 @@ describe('loadConfig', () => {
       logLevel: 'info', tenantName: 'Contoso', adminUpn: 'admin@contoso.example', adminPassword: undefined,
       demoPassword: DEFAULT_DEMO_PASSWORD, sweepIntervalSeconds: 60,
       tlsCertFile: undefined, tlsKeyFile: undefined, insecureHttp: false,
-      rateLimitPerMinute: 6000, tokenRateLimitPerMinute: 60, skipTokenKey: undefined,
+      rateLimitPerMinute: 6000, tokenRateLimitPerMinute: 60, skipTokenKey: undefined, publicUrl: undefined, oidc: undefined,
     });
+  });
+
+  it('reads the public URL and OpenID Connect sign-in, and refuses an incomplete or malformed setup', () => {
+    const oidc = { ROSTER_PUBLIC_URL: 'https://roster.example.com/', ROSTER_OIDC_ISSUER: 'https://idp.example/tenant', ROSTER_OIDC_CLIENT_ID: 'roster', ROSTER_OIDC_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(oidc)).toMatchObject({
+      publicUrl: 'https://roster.example.com',
+      oidc: { issuer: 'https://idp.example/tenant', clientId: 'roster', clientSecret: 's3cret', match: 'subject', createUsers: false },
+    });
+    expect(loadConfig({ ...oidc, ROSTER_OIDC_MATCH: 'EMAIL', ROSTER_OIDC_CREATE_USERS: '1' }).oidc).toMatchObject({ match: 'email', createUsers: true });
+    expect(errorOf({ ...oidc, ROSTER_OIDC_MATCH: 'upn' }).variable).toBe('ROSTER_OIDC_MATCH');
+    expect(errorOf({ ...oidc, ROSTER_OIDC_CLIENT_ID: '' }).variable).toBe('ROSTER_OIDC_CLIENT_ID');
+    expect(errorOf({ ...oidc, ROSTER_OIDC_CLIENT_SECRET: '' }).variable).toBe('ROSTER_OIDC_CLIENT_SECRET');
+    expect(errorOf({ ...oidc, ROSTER_PUBLIC_URL: '' }).variable).toBe('ROSTER_PUBLIC_URL');
+    expect(errorOf({ ...oidc, ROSTER_OIDC_ISSUER: 'idp.example' }).variable).toBe('ROSTER_OIDC_ISSUER');
+    expect(errorOf({ ROSTER_PUBLIC_URL: 'https://roster.example.com/portal' }).variable).toBe('ROSTER_PUBLIC_URL');
+    expect(errorOf({ ROSTER_PUBLIC_URL: 'roster.example.com' }).variable).toBe('ROSTER_PUBLIC_URL');
   });
 
   it('reads the TLS, rate-limit and paging-key variables, and refuses half a TLS pair', () => {

@@ -31,6 +31,19 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   /** HMAC key (base64url, ≥ 32 bytes) for `$skiptoken`s; unset: generated once into DATA_DIR/keys. */
   skipTokenKey: string | undefined;
+  /** The portal's public origin (https://roster.example.com): OIDC redirect URI and the CSRF Origin check. */
+  publicUrl: string | undefined;
+  /** OpenID Connect sign-in for the default tenant; undefined when ROSTER_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** subject: only linked identities sign in; email: a first sign-in may match a user by verified email (then linked). */
+  match: 'subject' | 'email';
+  createUsers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -56,8 +69,14 @@ export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string
   ['TLS_KEY_FILE', '(unset)', 'PEM private key for TLS_CERT_FILE'],
   ['ROSTER_INSECURE_HTTP', '0', '1 = serve plain HTTP (behind a TLS-terminating proxy only)'],
   ['ROSTER_RATE_LIMIT_PER_MINUTE', '6000', 'API requests per minute per token (or IP)'],
-  ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint requests and failed authentications per minute per IP'],
+  ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint and portal sign-in requests, and failed authentications, per minute per IP'],
   ['ROSTER_SKIPTOKEN_KEY', '(generated)', 'HMAC key for paging tokens (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
+  ['ROSTER_PUBLIC_URL', '(unset)', 'the portal\'s public origin, e.g. https://roster.example.com (needed behind a proxy and for OIDC)'],
+  ['ROSTER_OIDC_ISSUER', '(unset)', 'OpenID Connect issuer URL for portal sign-in; unset = local accounts only'],
+  ['ROSTER_OIDC_CLIENT_ID', '(unset)', 'client id registered at the issuer (redirect URI: ROSTER_PUBLIC_URL/auth/oidc/callback)'],
+  ['ROSTER_OIDC_CLIENT_SECRET', '(unset)', 'client secret registered at the issuer'],
+  ['ROSTER_OIDC_MATCH', 'subject', 'subject | email: may a first OIDC sign-in match a user by verified email (then linked)'],
+  ['ROSTER_OIDC_CREATE_USERS', '0', '1 = an OIDC sign-in with no matching user creates one (UPN = verified email)'],
 ];
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -105,6 +124,35 @@ function skipTokenKey(env: Env): string | undefined {
   return key;
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = read(env, 'ROSTER_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('ROSTER_PUBLIC_URL', `must be an absolute URL such as https://roster.example.com (got "${raw.slice(0, 60)}").`);
+  }
+  if (!['https:', 'http:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new ConfigError('ROSTER_PUBLIC_URL', `must be an origin only, such as https://roster.example.com (got "${raw.slice(0, 60)}").`);
+  }
+  return url.origin;
+}
+
+function oidc(env: Env, origin: string | undefined): OidcConfig | undefined {
+  const issuer = read(env, 'ROSTER_OIDC_ISSUER');
+  if (issuer === undefined) return undefined;
+  if (!/^https?:\/\/\S+$/i.test(issuer)) throw new ConfigError('ROSTER_OIDC_ISSUER', `must be the issuer's URL (got "${issuer.slice(0, 60)}").`);
+  const clientId = read(env, 'ROSTER_OIDC_CLIENT_ID');
+  if (clientId === undefined) throw new ConfigError('ROSTER_OIDC_CLIENT_ID', 'is required with ROSTER_OIDC_ISSUER.');
+  const clientSecret = env['ROSTER_OIDC_CLIENT_SECRET'];
+  if (clientSecret === undefined || clientSecret === '') throw new ConfigError('ROSTER_OIDC_CLIENT_SECRET', 'is required with ROSTER_OIDC_ISSUER.');
+  if (origin === undefined) throw new ConfigError('ROSTER_PUBLIC_URL', 'is required with ROSTER_OIDC_ISSUER (it makes the redirect URI).');
+  const match = (read(env, 'ROSTER_OIDC_MATCH') ?? 'subject').toLowerCase();
+  if (match !== 'subject' && match !== 'email') throw new ConfigError('ROSTER_OIDC_MATCH', `must be subject or email (got "${match.slice(0, 20)}").`);
+  return { issuer, clientId, clientSecret, match, createUsers: flag(env, 'ROSTER_OIDC_CREATE_USERS') };
+}
+
 const UPN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -125,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (/\s|\//.test(host)) throw new ConfigError('HOST', `must be a host name or IP address (got "${host.slice(0, 60)}").`);
   const dataDir = read(env, 'DATA_DIR') ?? './data';
+  const origin = publicUrl(env);
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host,
@@ -142,6 +191,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
     skipTokenKey: skipTokenKey(env),
+    publicUrl: origin,
+    oidc: oidc(env, origin),
   };
 }
 

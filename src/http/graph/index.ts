@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Core } from '../../core/index.js';
-import { requireBearer, tokenKey } from '../auth.js';
+import { requireBearer, tokenKey, type SessionAuth } from '../auth.js';
 import { HttpGraphError } from './errors.js';
 import { createPager } from './paging.js';
 import { auditRoutes } from './routes/audit.js';
@@ -34,6 +34,8 @@ export interface GraphApiOptions {
   rateLimitWindowMs?: number | undefined;
   defaultTenant: () => Promise<string | null>;
   version: string;
+  /** The portal's session cookie is accepted on /v1.0 too (docs/adr/0017); omitted: bearer tokens only. */
+  sessions?: SessionAuth | undefined;
 }
 
 export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promise<void> {
@@ -58,7 +60,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
     await registerTokenEndpoint(app, { core: opts.core, defaultTenant: opts.defaultTenant, rateLimitPerMinute: opts.tokenRateLimitPerMinute });
     const ctx = { core: opts.core, pager: createPager(opts.skipTokenKey), sealer: createStateSealer(opts.skipTokenKey) };
     await app.register(async (v1) => {
-      requireBearer(v1, opts.core, { max: opts.tokenRateLimitPerMinute, windowMs: opts.rateLimitWindowMs ?? 60_000 });
+      requireBearer(v1, opts.core, { max: opts.tokenRateLimitPerMinute, windowMs: opts.rateLimitWindowMs ?? 60_000 }, opts.sessions);
       await groupRoutes(v1, ctx);
       await deltaRoutes(v1, ctx);
       await memberRoutes(v1, ctx);
