@@ -70,6 +70,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   audit_events_occurred_ix: ['tenant_id', 'occurred_at'],
   audit_events_position_ix: ['tenant_id', 'position', 'id'],
   audit_events_seq_uq: ['tenant_id', 'seq'],
+  audit_events_unsealed_ix: ['tenant_id', 'position', 'id'],
   audit_events_target_ix: ['tenant_id', 'target_id'],
   change_log_at_ix: ['tenant_id', 'at'],
   group_closure_descendant_ix: ['tenant_id', 'descendant_id', 'ancestor_id'],
@@ -133,6 +134,14 @@ describeEachEngine('Migrations', (getStorage, engine) => {
       const r = await sql<{ def: string }>`select indexdef as def from pg_indexes where schemaname = current_schema() and indexname = 'join_requests_pending_uq'`.execute(s.db);
       expect(r.rows[0]?.def).toMatch(/UNIQUE .* WHERE \(status = 'pending'::text\)/);
     }
+  });
+
+  it('the unsealed-audit index is partial: it holds only events without a seq (docs/adr/0016)', async () => {
+    const s = getStorage();
+    const def = engine === 'sqlite'
+      ? (await sql<{ def: string }>`select sql as def from sqlite_master where name = 'audit_events_unsealed_ix'`.execute(s.db)).rows[0]?.def
+      : (await sql<{ def: string }>`select indexdef as def from pg_indexes where schemaname = current_schema() and indexname = 'audit_events_unsealed_ix'`.execute(s.db)).rows[0]?.def;
+    expect(def).toMatch(/where\s+\(?"?seq"?\s+is\s+null\)?/i);
   });
 
   it('migrates down to nothing and back up', async () => {
