@@ -53,6 +53,21 @@ describeEachEngine('Portal sign-in (core)', (getStorage) => {
       expect(JSON.stringify(await w.audit())).not.toContain('wrong password!');
     });
 
+    it('every refusal costs one password check: an unknown name or tenant is checked against a dummy hash', async () => {
+      const { w } = await world();
+      const checked: string[] = [];
+      const counting = { hash: testPasswordHasher.hash, verify: async (pw: string, hash: string) => { checked.push(hash); return testPasswordHasher.verify(pw, hash); } };
+      const core = createCore({ uow: w.uow, clock: w.clock, ids: randomIds, passwords: counting, secrets: nodeTokenSecrets });
+      const attempt = (tenantId: string, upn: string) => core.signInWithPassword({ tenantId, userPrincipalName: upn, password: 'whatever it is', clientKey: 'c' });
+      await expectDenied(attempt(w.tenantId, 'nobody@nowhere.example'), 'invalidCredentials');
+      await expectDenied(attempt(randomIds.newId(), w.admin.userPrincipalName), 'invalidCredentials');
+      await expectDenied(attempt('not-a-uuid', w.admin.userPrincipalName), 'invalidCredentials');
+      await expectDenied(attempt(w.tenantId, w.admin.userPrincipalName), 'invalidCredentials');
+      expect(checked).toHaveLength(4);
+      expect(new Set(checked.slice(0, 3)).size).toBe(1);
+      expect(checked[3]).not.toBe(checked[0]);
+    });
+
     it('5 failures from one client lock that pair for 15 minutes (the right password too); another client still signs in; then it unlocks', async () => {
       const { w, clock, signIn } = await world();
       const upn = w.admin.userPrincipalName;
