@@ -1,6 +1,8 @@
-// Browser tests' world: Roster in-process on SQLite (real core, real Fastify server with the Graph API
-// and the portal's built files, plain HTTP on port 0) and Debian's Chromium driven by playwright-core.
-// Every page records console errors and page errors; a test fails on any it did not expect.
+// Browser tests' world: Roster in-process on SQLite (real core, real Fastify server wired as main.ts
+// does — the portal's built files, the Graph API accepting the session cookie, /auth — over HTTPS with
+// a self-signed certificate on port 0) and Debian's Chromium driven by playwright-core. People sign in
+// through the sign-in page. Every page records console errors and page errors; a test fails on any it
+// did not expect.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import type { User } from '../../src/core/domain/model.js';
 import { createCore, type Caller, type Core } from '../../src/core/index.js';
 import { testPasswordHasher } from '../../src/core/testing/deps.js';
 import { graphApi } from '../../src/http/graph/index.js';
+import { portalAuth } from '../../src/http/portal-auth/index.js';
 import { portalStatic } from '../../src/http/portal-static.js';
 import { buildServer } from '../../src/http/server.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -64,11 +67,15 @@ export async function startPortal(): Promise<Portal> {
   const app = buildServer({
     logger: createLogger('silent'), isReady: async () => {}, https: { key: tls.key, cert: tls.cert },
     register: async (root) => {
+      // As main.ts wires them: the portal's files, the API accepting the session cookie, and /auth.
+      const defaultTenant = async () => tenant.id;
+      const csrfKey = Buffer.alloc(32, 3);
       await root.register(portalStatic({ root: WEB_DIST }));
       await root.register(graphApi({
         core, version: 'test', skipTokenKey: Buffer.alloc(32, 7), rateLimitPerMinute: 100_000, tokenRateLimitPerMinute: 100_000,
-        defaultTenant: async () => tenant.id,
+        defaultTenant, sessions: { csrfKey },
       }));
+      await root.register(portalAuth({ core, csrfKey, flowKey: Buffer.alloc(32, 9), defaultTenant, loginRateLimit: { max: 100_000, windowMs: 60_000 } }));
     },
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -154,17 +161,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }
 
-/**
- * STOPGAP until the server's /auth routes (ADR 0017) land: the browser context answers
- * GET /auth/session itself and adds the user's bearer token to /v1.0 calls. The portal's own code
- * is unchanged (it still sends its cookie, channel and CSRF headers); only sign-in is simulated.
- */
-export async function stopgapSession(context: BrowserContext, portal: Portal, user: User): Promise<void> {
-  const token = await portal.userToken(user);
-  await context.route('**/auth/session', (route) => route.fulfill({
-    status: 200, contentType: 'application/json',
-    body: JSON.stringify({ user: { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, roles: user.roles },
-      tenant: { id: portal.tenantId, name: 'Contoso' }, csrfToken: 'stopgap', expiresDateTime: new Date(Date.now() + 3_600_000).toISOString() }),
-  }));
-  await context.route('**/v1.0/**', (route) => route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${token}` } }));
+/** Signs in through the sign-in page, as a person would; resolves on the My groups page. */
+export async function signIn(page: Page, origin: string, user: User, path = '/'): Promise<void> {
+  await page.goto(`${origin}${path}`);
+  await page.getByLabel('User name').fill(user.userPrincipalName);
+  await page.getByLabel(/^Password/).and(page.locator('input')).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: /^Account menu for/ }).waitFor();
 }
+
+/** Chromium logs the 401 of GET /auth/session on every signed-out page load. */
+export const SIGNED_OUT: Expected = { status: 401, path: '/auth/session' };

@@ -2,7 +2,7 @@
 // page — each without console errors, without serious accessibility violations, on desktop and phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/domain/model.js';
-import { DESKTOP, PHONE, screenshot, seriousViolations, startPortal, stopgapSession, watchedPage, type Portal } from './harness.js';
+import { DESKTOP, PHONE, PASSWORD, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
 
 let portal: Portal;
 let olga: User;
@@ -16,9 +16,8 @@ afterAll(async () => portal?.close());
 describe('portal pages', () => {
   it('home: empty states that say what to do, then a created group on its page; no a11y violations', async () => {
     const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
-    await stopgapSession(context, portal, olga);
-    const { page, problems } = await watchedPage(context);
-    await page.goto(`${portal.origin}/`);
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    await signIn(page, portal.origin, olga);
     await page.getByRole('heading', { name: 'My groups' }).waitFor();
     await page.getByText("You don't own any groups yet").waitFor();
     await page.getByText("You aren't a member of any group yet").waitFor();
@@ -39,29 +38,52 @@ describe('portal pages', () => {
     await context.close();
   });
 
-  it('sign-in page: labelled form, organisation button when OIDC is on, the server\'s refusal shown as it is; desktop and phone', async () => {
+  it('sign-in through the page: the server\'s refusal shown as text, then back to where the user was going; sign out ends it (desktop and phone)', async () => {
     for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
       const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport });
-      // STOPGAP until /auth lands: the server's answers for a signed-out browser and a wrong password.
-      await context.route('**/auth/session', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthenticated', message: 'Sign in.' }, signIn: { oidc: true } }) }));
-      await context.route('**/auth/login', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'InvalidCredentials', message: 'The user name or password is incorrect. <b>Try again</b>.' } }) }));
-      const { page, problems } = await watchedPage(context, [{ status: 401, path: '/auth/session' }, { status: 401, path: '/auth/login' }]);
+      const { page, problems } = await watchedPage(context, [SIGNED_OUT, { status: 401, path: '/auth/login' }, { status: 404, path: '/v1.0/groups/123' }]);
       await page.goto(`${portal.origin}/groups/123?tab=x`);
       await page.waitForURL(/\/signin\?returnTo=/);
+      // Without OIDC configured the server offers local sign-in only.
+      expect(await page.getByRole('link', { name: 'Sign in with your organisation' }).count()).toBe(0);
       await page.getByLabel('User name').fill(olga.userPrincipalName);
       await page.getByLabel(/^Password/).and(page.locator('input')).fill('wrong password');
-      const oidc = page.getByRole('link', { name: 'Sign in with your organisation' });
-      expect(await oidc.getAttribute('href')).toBe('/auth/oidc/login?returnTo=%2Fgroups%2F123%3Ftab%3Dx');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `signin-${name}`);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      // Keyboard: Enter in the password field submits.
+      await page.keyboard.press('Enter');
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      expect(await alert.textContent()).toContain('The user name or password is incorrect. <b>Try again</b>.');
-      expect(await page.getByLabel(/^Password/).and(page.locator('input')).inputValue()).toBe('wrong password');
+      expect(await alert.textContent()).toContain('The sign-in name or password is not valid');
+      await page.getByLabel(/^Password/).and(page.locator('input')).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL(`${portal.origin}/groups/123?tab=x`);
+      await page.getByText('Could not open this group').waitFor();
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === '__Host-roster_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      // Sign out: the session ends and the sign-in page is back, also after a reload.
+      await page.getByRole('button', { name: /^Account menu for/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
       expect(problems).toEqual([]);
       await context.close();
     }
+  });
+
+  it('offers "Sign in with your organisation" when the server says OIDC is configured, keeping where the user was going', async () => {
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    // The server's signed-out answer with OIDC on (this harness has no identity provider configured).
+    await context.route('**/auth/session', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthenticated', message: 'Sign in.' }, signIn: { oidc: true } }) }));
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    await page.goto(`${portal.origin}/discover?q=x`);
+    const oidc = page.getByRole('link', { name: 'Sign in with your organisation' });
+    expect(await oidc.getAttribute('href')).toBe('/auth/oidc/login?returnTo=%2Fdiscover%3Fq%3Dx');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'signin-oidc-desktop');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('owner manages members: people picker adds, make owner, remove — all from the group\'s abilities; keyboard reaches the picker', async () => {
@@ -70,9 +92,8 @@ describe('portal pages', () => {
     const olgaCaller = { tenantId: portal.tenantId, principal: { type: 'user' as const, userId: olga.id }, channel: 'myGroups' as const };
     const { group } = await portal.core.createGroup(olgaCaller, { displayName: 'Platform Guild', securityEnabled: true, mailEnabled: false, joinPolicy: 'approval', members: [max.id] });
     const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
-    await stopgapSession(context, portal, olga);
-    const { page, problems } = await watchedPage(context);
-    await page.goto(`${portal.origin}/groups/${group.id}`);
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    await signIn(page, portal.origin, olga, `/groups/${group.id}`);
     await page.getByText('Max Member').waitFor();
     // Keyboard: focus the picker, type, choose with the arrow keys and Enter, submit.
     await page.getByLabel('Add a member').and(page.locator('input')).focus();
@@ -103,9 +124,8 @@ describe('portal pages', () => {
       await portal.core.createGroup(olgaCaller, { displayName: `Paging ${String(i).padStart(2, '0')}`, securityEnabled: true, mailEnabled: false, joinPolicy: 'open' });
     }
     const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
-    await stopgapSession(context, portal, olga);
-    const { page, problems } = await watchedPage(context);
-    await page.goto(`${portal.origin}/discover`);
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    await signIn(page, portal.origin, olga, '/discover');
     await page.getByLabel('Search groups').fill('paging');
     const rows = page.locator('main .mantine-Paper-root', { hasText: 'Paging' });
     await expect.poll(() => rows.count()).toBe(20);

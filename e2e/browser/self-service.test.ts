@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/domain/model.js';
 import type { Caller } from '../../src/core/index.js';
-import { DESKTOP, PHONE, screenshot, seriousViolations, startPortal, stopgapSession, watchedPage, type Portal } from './harness.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
 
 const XSS_NAME = 'Quarterly Close <img src=x onerror=alert(1)><script>alert(2)</script>';
 const XSS_DESCRIPTION = 'Month-end numbers <script>alert("desc")</script><img src=x onerror=alert(3)>';
@@ -39,9 +39,8 @@ describe('self-service in the browser', () => {
   it('request → badge → approve → membership; a second decision is refused (409); XSS never runs', async () => {
     // The requester finds the group by typing and asks to join with a justification.
     const ritaContext = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
-    await stopgapSession(ritaContext, portal, rita);
-    const requester = await watchedPage(ritaContext);
-    await requester.page.goto(`${portal.origin}/discover`);
+    const requester = await watchedPage(ritaContext, [SIGNED_OUT]);
+    await signIn(requester.page, portal.origin, rita, '/discover');
     await requester.page.getByLabel('Search groups').fill('quar');
     const row = requester.page.locator('.mantine-Paper-root', { hasText: 'Quarterly Close' });
     await row.waitFor();
@@ -61,9 +60,8 @@ describe('self-service in the browser', () => {
     const owners = [];
     for (const [owner, name] of [[olga, 'olga'], [oscar, 'oscar']] as const) {
       const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
-      await stopgapSession(context, portal, owner);
-      const watched = await watchedPage(context, name === 'oscar' ? [{ status: 409, path: /^\/v1\.0\/joinRequests\/[^/]+\/deny$/ }] : []);
-      await watched.page.goto(`${portal.origin}/`);
+      const watched = await watchedPage(context, name === 'oscar' ? [SIGNED_OUT, { status: 409, path: /^\/v1\.0\/joinRequests\/[^/]+\/deny$/ }] : [SIGNED_OUT]);
+      await signIn(watched.page, portal.origin, owner);
       await expect.poll(() => watched.page.getByTestId('approvals-badge').textContent()).toBe('1');
       await watched.page.getByRole('link', { name: /^Approvals/ }).click();
       await watched.page.getByTestId('approval-item').getByText(XSS_JUSTIFICATION, { exact: false }).waitFor();
@@ -104,9 +102,8 @@ describe('self-service in the browser', () => {
 
   it('the owner\'s group page and the requester\'s home fit a 390-px phone', async () => {
     const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: PHONE, isMobile: true, hasTouch: true });
-    await stopgapSession(context, portal, olga);
-    const { page, problems, dialogs } = await watchedPage(context);
-    await page.goto(`${portal.origin}/groups/${groupId}`);
+    const { page, problems, dialogs } = await watchedPage(context, [SIGNED_OUT]);
+    await signIn(page, portal.origin, olga, `/groups/${groupId}`);
     await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
     await page.getByText('Rita Requester').waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

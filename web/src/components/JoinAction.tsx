@@ -32,13 +32,13 @@ export function JoinAction({ group, compact = false }: { group: Group; compact?:
   const failure = join.error ?? request.error;
 
   return (
-    <Stack gap="xs" style={{ flex: compact ? '0 1 320px' : undefined }}>
+    <Stack gap="xs" align={compact ? 'stretch' : 'flex-start'} style={{ flex: compact ? '0 1 320px' : undefined }}>
       {abilities?.join && <Button size="sm" onClick={() => join.mutate(undefined)} loading={join.isPending} aria-label={`Join ${group.displayName}`}>Join</Button>}
       {abilities?.request && !asking && (
         <Button size="sm" variant="light" onClick={() => setAsking(true)} aria-label={`Request to join ${group.displayName}`}>Request to join</Button>
       )}
       {abilities?.request && asking && (
-        <form onSubmit={(e) => { e.preventDefault(); request.mutate(undefined); }}>
+        <form onSubmit={(e) => { e.preventDefault(); request.mutate(undefined); }} style={{ width: '100%', maxWidth: 560 }}>
           <Stack gap="xs">
             <Textarea label="Why do you need to join?" description="The owners see this when they decide." value={justification}
               onChange={(e) => setJustification(e.currentTarget.value)} maxLength={1024} autosize minRows={2} data-autofocus />
