@@ -98,7 +98,8 @@ function failureOf(error: unknown): string {
   const parts: string[] = [];
   let e = error as { code?: unknown; error?: unknown; message?: unknown; cause?: unknown } | null;
   for (let depth = 0; e && typeof e === 'object' && depth < 3; depth++, e = e.cause as typeof e) {
-    for (const v of [e.error, e.code, (e as { claim?: unknown }).claim, typeof e.message === 'string' ? /"(\w+)"/.exec(e.message)?.[1] : undefined]) {
+    const message = typeof e.message === 'string' ? e.message : '';
+    for (const v of [e.error, e.code, (e as { claim?: unknown }).claim, /"(\w+)"/.exec(message)?.[1], /signature/i.test(message) ? 'signature' : undefined]) {
       if (typeof v === 'string' && !parts.includes(v)) parts.push(v);
     }
   }
