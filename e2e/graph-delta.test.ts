@@ -72,7 +72,12 @@ describeEachEngine('Graph API: groups/delta', (getStorage) => {
     expect((await round(app, second.deltaLink)).value).toEqual([]);
   });
 
-  it('$deltatoken=latest gives a deltaLink from now; the fully qualified name works too', async () => {
+  it('$deltatoken=latest gives a deltaLink from now (keeping $select); the fully qualified name works too', async () => {
+    const withMembers = await round(app, '/v1.0/groups/delta?$deltatoken=latest&$select=displayName,members');
+    const someone = await api.newUser('Sam');
+    const target = await newGroup();
+    await api.core.addMember(api.adminCaller, { groupId: target.id, memberId: someone.id });
+    expect(membersOf((await round(app, withMembers.deltaLink)).value, target.id)).toEqual([`+${someone.id}`]);
     const latest = await round(app, '/v1.0/groups/microsoft.graph.delta?$deltatoken=latest');
     expect(latest.value).toEqual([]);
     const g = await newGroup();

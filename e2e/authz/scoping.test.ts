@@ -1,6 +1,6 @@
 // SPEC §3.9 / SECURITY #6 through the API: an outsider's answers about a HiddenMembership or Private
 // group never reveal who is in it — member lists, transitiveMembers, memberOf, checkMemberGroups,
-// $count, $filter and $search answer the same whether the target is a member or not, and the same
+// $count, $filter, $search and groups/delta answer the same whether the target is a member or not, and the same
 // before and after the membership changes. And 404s read the same for "exists but you may not see it"
 // and "does not exist".
 import type { LightMyRequestResponse } from 'fastify';
@@ -30,7 +30,14 @@ describeEachEngine('§3.9 scoping through the API', (getStorage) => {
     world.api.app.inject({ method, url, headers: { authorization: `Bearer ${world.tokens[actor] ?? ''}`, ...headers }, ...(payload ? { payload } : {}) });
 
   /** Everything an outsider can ask about group g and user u. */
-  async function outsiderAnswers(actor: 'nonMember' | 'plainUser', g: { id: string; name: string }, u: User): Promise<Record<string, unknown>> {
+  /** A delta round from a link taken before the membership changed: nothing about g may show up. */
+  async function deltaSince(actor: 'nonMember' | 'plainUser', deltaLink: string): Promise<unknown> {
+    const res = await call(actor, 'GET', deltaLink.replace(/^https?:\/\/[^/]+/, ''));
+    const body = res.json() as Record<string, unknown>;
+    return { status: res.statusCode, value: body['value'], hasDeltaLink: typeof body['@odata.deltaLink'] === 'string' };
+  }
+
+  async function outsiderAnswers(actor: 'nonMember' | 'plainUser', g: { id: string; name: string }, u: User, deltaLink: string): Promise<Record<string, unknown>> {
     const id = { [u.id]: '<target>', [u.userPrincipalName]: '<target-upn>' };
     const q = (s: string) => encodeURIComponent(s);
     const answers: Record<string, unknown> = {
@@ -48,6 +55,7 @@ describeEachEngine('§3.9 scoping through the API', (getStorage) => {
       checkMemberObjects: normalise(await call(actor, 'POST', `/v1.0/users/${u.id}/checkMemberObjects`, { ids: [g.id] }), id),
       getMemberGroups: normalise(await call(actor, 'POST', `/v1.0/users/${u.id}/getMemberGroups`, { securityEnabledOnly: false }), id),
       usersCount: normalise(await call(actor, 'GET', `/v1.0/users?$count=true&$filter=${q(`id eq '${u.id}'`)}`, undefined, EVENTUAL), id),
+      delta: await deltaSince(actor, deltaLink),
     };
     return answers;
   }
@@ -65,15 +73,20 @@ describeEachEngine('§3.9 scoping through the API', (getStorage) => {
         // Twins: same kind of user, one becomes a member, the other never does.
         const inside = await api.newUser('Twin');
         const outside = await api.newUser('Twin');
-        const before = await outsiderAnswers(actor, g, inside);
+        const latest = (await call(actor, 'GET', '/v1.0/groups/delta?$deltatoken=latest&$select=displayName,members')).json() as Record<string, unknown>;
+        const deltaLink = String(latest['@odata.deltaLink']);
+        const before = await outsiderAnswers(actor, g, inside, deltaLink);
+        expect(before['delta']).toEqual({ status: 200, value: [], hasDeltaLink: true });
         await api.core.addMember(api.adminCaller, { groupId: g.id, memberId: inside.id });
-        const afterInside = await outsiderAnswers(actor, g, inside);
-        const afterOutside = await outsiderAnswers(actor, g, outside);
+        const afterInside = await outsiderAnswers(actor, g, inside, deltaLink);
+        const afterOutside = await outsiderAnswers(actor, g, outside, deltaLink);
         expect(afterInside).toEqual(before);
         expect(afterInside).toEqual(afterOutside);
         // The member does see it: the comparison is not vacuous.
         const asAdmin = await api.app.inject({ method: 'GET', url: `/v1.0/groups/${g.id}/members`, headers: { authorization: `Bearer ${world.tokens.globalAdmin ?? ''}` } });
         expect(asAdmin.json().value.map((m: { id: string }) => m.id)).toContain(inside.id);
+        const adminDelta = await world.api.app.inject({ method: 'GET', url: deltaLink.replace(/^https?:\/\/[^/]+/, ''), headers: { authorization: `Bearer ${world.tokens.globalAdmin ?? ''}` } });
+        expect(JSON.stringify(adminDelta.json().value)).toContain(inside.id);
         // And the membership filters are refused outright (SECURITY #6), not answered.
         expect((afterInside['groupsByMember'] as { status: number }).status).toBe(400);
       });

@@ -70,8 +70,8 @@ export async function deltaRoutes(app: FastifyInstance, ctx: GraphContext & { se
     const query = request.query as Query;
     const token = query.$skiptoken ?? query.$deltatoken;
     if (query.$skiptoken !== undefined && query.$deltatoken !== undefined) throw badRequest('Use either $skiptoken or $deltatoken, not both.');
-    if (token !== undefined && query.$select !== undefined) throw badRequest('Query options go on the first delta request only; the links carry them.');
     const latest = query.$deltatoken === 'latest';
+    if (token !== undefined && !latest && query.$select !== undefined) throw badRequest('Query options go on the first delta request only; the links carry them.');
     const sealed: Omit<Sealed, 's'> & { s?: DeltaState } = token === undefined || latest ? firstRequest(request, query) : fromLink(request, token);
     const input: DeltaInput = { state: latest ? 'latest' : sealed.s ?? 'start', members: sealed.m, pageSize: sealed.n };
     const page = await core.groupDelta(callerOf(request), input);
