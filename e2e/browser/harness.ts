@@ -47,6 +47,8 @@ export interface Portal {
   browser: Browser;
   /** Acts as the tenant's global administrator through the core (test setup only). */
   adminCaller: Caller;
+  /** The server's self-signed key and certificate (PEM), for another origin on this host. */
+  tls: { key: string; cert: string };
   newUser(name: string): Promise<User>;
   userToken(user: User): Promise<string>;
   close(): Promise<void>;
@@ -84,7 +86,7 @@ export async function startPortal(): Promise<Portal> {
   const system: Caller = { tenantId: tenant.id, principal: { type: 'system' }, channel: 'api' };
   let users = 0;
   return {
-    app, core, tenantId: tenant.id, origin, admin, browser, adminCaller,
+    app, core, tenantId: tenant.id, origin, admin, browser, adminCaller, tls: { key: tls.key, cert: tls.cert },
     newUser: (name) => core.createUser(adminCaller, {
       userPrincipalName: `${name.toLowerCase().replace(/\W+/g, '.')}.${++users}@web${n}.example`, displayName: name, password: PASSWORD,
     }),
