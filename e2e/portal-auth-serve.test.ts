@@ -1,6 +1,6 @@
 // The real `roster serve` (HTTPS, self-signed, SQLite) wires portal sign-in as main.ts composes it:
 // the admin signs in with the configured password, the cookie works on /v1.0, a state change needs the
-// CSRF token and this server's own Origin, and the CSRF key is made once in DATA_DIR/keys (0600).
+// CSRF token and this server's own Origin, and the portal key is made once in DATA_DIR/keys (0600).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,6 @@ describe('portal sign-in in roster serve', () => {
     expect(foreign.status).toBe(403);
     const made = await fetch(`${server.address}/v1.0/groups`, { method: 'POST', headers: { ...headers, 'x-csrf-token': csrfToken, origin: server.address }, body: group });
     expect(made.status).toBe(201);
-    expect(statSync(join(data.dir, 'keys', 'csrf.key')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(data.dir, 'keys', 'portal.key')).mode & 0o777).toBe(0o600);
   });
 });

@@ -97,12 +97,12 @@ async function serve(opts: ServeOptions): Promise<void> {
   const { buildServer } = await import('./http/server.js');
   const { graphApi } = await import('./http/graph/index.js');
   const { portalStatic } = await import('./http/portal-static.js');
-  const { portalAuth } = await import('./http/portal-auth/index.js');
+  const { portalAuth, portalKeys } = await import('./http/portal-auth/index.js');
   const defaultTenant = async () => {
     const tenants = await w.storage.uow.tenants.list();
     return tenants.length === 1 ? (tenants[0]?.id ?? null) : null;
   };
-  const csrfKey = loadOrCreateKey(config.dataDir, 'csrf', undefined);
+  const { csrfKey, flowKey } = portalKeys(loadOrCreateKey(config.dataDir, 'portal', config.portalKey));
   const server = buildServer({
     logger, isReady: () => w.storage.ping(), isShuttingDown: () => shuttingDown,
     https: tls ? { key: tls.key, cert: tls.cert } : undefined,
@@ -113,7 +113,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       defaultTenant,
       sessions: { csrfKey, publicOrigin: config.publicUrl },
     }), portalAuth({
-      core: w.core, csrfKey, flowKey: loadOrCreateKey(config.dataDir, 'oidc-flow', undefined), defaultTenant, publicOrigin: config.publicUrl,
+      core: w.core, csrfKey, flowKey, defaultTenant, publicOrigin: config.publicUrl,
       loginRateLimit: { max: config.tokenRateLimitPerMinute, windowMs: 60_000 },
       oidc: config.oidc && config.publicUrl ? { ...config.oidc, redirectUri: `${config.publicUrl}/auth/oidc/callback` } : undefined,
     })),

@@ -31,6 +31,8 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   /** HMAC key (base64url, ≥ 32 bytes) for `$skiptoken`s; unset: generated once into DATA_DIR/keys. */
   skipTokenKey: string | undefined;
+  /** Key (base64url, ≥ 32 bytes) of the portal's CSRF tokens and OIDC flow cookie; unset: generated once into DATA_DIR/keys. */
+  portalKey: string | undefined;
   /** The portal's public origin (https://roster.example.com): OIDC redirect URI and the CSRF Origin check. */
   publicUrl: string | undefined;
   /** OpenID Connect sign-in for the default tenant; undefined when ROSTER_OIDC_ISSUER is unset. */
@@ -71,6 +73,7 @@ export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string
   ['ROSTER_RATE_LIMIT_PER_MINUTE', '6000', 'API requests per minute per token (or IP)'],
   ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint and portal sign-in requests, and failed authentications, per minute per IP'],
   ['ROSTER_SKIPTOKEN_KEY', '(generated)', 'HMAC key for paging tokens (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
+  ['ROSTER_PORTAL_KEY', '(generated)', 'key of the portal\'s CSRF tokens and sign-in flow cookie (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
   ['ROSTER_PUBLIC_URL', '(unset)', 'the portal\'s public origin, e.g. https://roster.example.com (needed behind a proxy and for OIDC)'],
   ['ROSTER_OIDC_ISSUER', '(unset)', 'OpenID Connect issuer URL for portal sign-in; unset = local accounts only'],
   ['ROSTER_OIDC_CLIENT_ID', '(unset)', 'client id registered at the issuer (redirect URI: ROSTER_PUBLIC_URL/auth/oidc/callback)'],
@@ -118,9 +121,9 @@ function tlsFiles(env: Env): Pick<Config, 'tlsCertFile' | 'tlsKeyFile'> {
   return { tlsCertFile, tlsKeyFile };
 }
 
-function skipTokenKey(env: Env): string | undefined {
-  const key = read(env, 'ROSTER_SKIPTOKEN_KEY');
-  if (key !== undefined && !/^[A-Za-z0-9_-]{43,}={0,2}$/.test(key)) throw new ConfigError('ROSTER_SKIPTOKEN_KEY', 'must be base64url of at least 32 bytes.');
+function secretKey(env: Env, name: string): string | undefined {
+  const key = read(env, name);
+  if (key !== undefined && !/^[A-Za-z0-9_-]{43,}={0,2}$/.test(key)) throw new ConfigError(name, 'must be base64url of at least 32 bytes.');
   return key;
 }
 
@@ -190,7 +193,8 @@ export function loadConfig(env: Env = process.env): Config {
     insecureHttp: flag(env, 'ROSTER_INSECURE_HTTP'),
     rateLimitPerMinute: integer(env, 'ROSTER_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
-    skipTokenKey: skipTokenKey(env),
+    skipTokenKey: secretKey(env, 'ROSTER_SKIPTOKEN_KEY'),
+    portalKey: secretKey(env, 'ROSTER_PORTAL_KEY'),
     publicUrl: origin,
     oidc: oidc(env, origin),
   };
