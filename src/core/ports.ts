@@ -338,6 +338,11 @@ export interface SessionRepository {
 
 /** Failed sign-in counting per (account, client) and per account (clientKey ACCOUNT_WIDE). */
 export interface SignInThrottleRepository {
+  /**
+   * Holds the account's lock until the transaction ends (PostgreSQL `FOR UPDATE` on the user row;
+   * SQLite transactions are already serial), so concurrent failures are all counted.
+   */
+  lockAccount(userId: UserId): Promise<void>;
   get(userId: UserId, clientKey: string): Promise<SignInThrottle | null>;
   put(userId: UserId, clientKey: string, throttle: SignInThrottle): Promise<void>;
   clear(userId: UserId, clientKey: string): Promise<void>;

@@ -37,7 +37,7 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     tokens: new AccessTokenRepo(db, tenantId),
     changes: new ChangeFeedRepo(db, tenantId, engine),
     sessions: new SessionRepo(db, tenantId),
-    signInThrottles: new SignInThrottleRepo(db, tenantId),
+    signInThrottles: new SignInThrottleRepo(db, tenantId, engine),
     oidcLinks: new OidcLinkRepo(db, tenantId),
   };
 }

@@ -36,6 +36,7 @@ export async function signInWithPassword(deps: CoreDeps, input: PasswordSignInIn
   const signedIn = await deps.uow.transaction(tenant.id, async (scope) => {
     const now = deps.clock.now();
     const { user } = found;
+    if (user) await scope.signInThrottles.lockAccount(user.id);
     const pair = user ? await scope.signInThrottles.get(user.id, input.clientKey) : null;
     const account = user ? await scope.signInThrottles.get(user.id, ACCOUNT_WIDE) : null;
     const decision = decideSignIn({

@@ -82,6 +82,14 @@ describeEachEngine('Portal sign-in (core)', (getStorage) => {
       await signIn(upn, PASSWORD);
     });
 
+    it('concurrent failures are all counted (the account is locked while its counters change)', async () => {
+      const { w, signIn } = await world();
+      const upn = w.admin.userPrincipalName;
+      await Promise.all(Array.from({ length: 8 }, (_, i) => expectDenied(signIn(upn, `wrong ${i}`, `10.2.0.${i % 2}`), 'invalidCredentials')));
+      const rows = await w.uow.transaction(w.tenantId, async (x) => [await x.signInThrottles.get(w.admin.id, '*'), await x.signInThrottles.get(w.admin.id, '10.2.0.0')]);
+      expect(rows.map((r) => r?.failures)).toEqual([8, 4]);
+    });
+
     it('20 failures across clients lock the account everywhere', async () => {
       const { w, signIn } = await world();
       const upn = w.admin.userPrincipalName;

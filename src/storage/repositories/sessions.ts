@@ -6,7 +6,7 @@ import type { SignInThrottle } from '../../core/domain/policy/sign-in.js';
 import type { Session, SignInMethod } from '../../core/domain/sessions.js';
 import type { OidcLinkRepository, SessionRepository, SignInThrottleRepository } from '../../core/ports.js';
 import type { Database, SessionsTable } from '../schema.js';
-import { changed } from '../sql-helpers.js';
+import { changed, type Engine } from '../sql-helpers.js';
 
 function toSession(r: Selectable<SessionsTable>): Session {
   return {
@@ -55,7 +55,12 @@ export class SessionRepo implements SessionRepository {
 }
 
 export class SignInThrottleRepo implements SignInThrottleRepository {
-  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId) {}
+  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
+
+  async lockAccount(userId: UserId): Promise<void> {
+    if (this.engine !== 'postgres') return;
+    await this.db.selectFrom('users').select('id').where('tenant_id', '=', this.tenantId).where('id', '=', userId).forUpdate().execute();
+  }
 
   async get(userId: UserId, clientKey: string): Promise<SignInThrottle | null> {
     const r = await this.db.selectFrom('sign_in_throttles').selectAll()
