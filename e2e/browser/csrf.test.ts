@@ -57,7 +57,7 @@ const memberIds = async () => (await portal.core.listMembers(portal.adminCaller,
 
 describe('CSRF from another origin in Chromium', () => {
   it('a cross-origin fetch and form post change nothing and do not sign the user out; the portal itself can join', async () => {
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, rita);
 
@@ -78,6 +78,9 @@ describe('CSRF from another origin in Chromium', () => {
     await page.getByRole('button', { name: 'Join Open Lounge' }).click();
     await page.getByText("You're a member of this group.").waitFor();
     expect(await memberIds()).toContain(rita.id);
+    await page.getByRole('button', { name: 'Leave group' }).click();
+    await page.getByRole('button', { name: 'Join Open Lounge' }).waitFor();
+    expect(await memberIds()).not.toContain(rita.id);
     expect(problems).toEqual([]);
     await context.close();
   });

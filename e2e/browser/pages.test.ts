@@ -15,7 +15,7 @@ afterAll(async () => portal?.close());
 
 describe('portal pages', () => {
   it('home: empty states that say what to do, then a created group on its page; no a11y violations', async () => {
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, olga);
     await page.getByRole('heading', { name: 'My groups' }).waitFor();
@@ -40,7 +40,7 @@ describe('portal pages', () => {
 
   it('sign-in through the page: the server\'s refusal shown as text, then back to where the user was going; sign out ends it (desktop and phone)', async () => {
     for (const [viewport, name] of [[DESKTOP, 'desktop'], [PHONE, 'phone']] as const) {
-      const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport });
+      const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport });
       const { page, problems } = await watchedPage(context, [SIGNED_OUT, { status: 401, path: '/auth/login' }, { status: 404, path: '/v1.0/groups/123' }]);
       await page.goto(`${portal.origin}/groups/123?tab=x`);
       await page.waitForURL(/\/signin\?returnTo=/);
@@ -73,7 +73,7 @@ describe('portal pages', () => {
   });
 
   it('offers "Sign in with your organisation" when the server says OIDC is configured, keeping where the user was going', async () => {
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     // The server's signed-out answer with OIDC on (this harness has no identity provider configured).
     await context.route('**/auth/session', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'Unauthenticated', message: 'Sign in.' }, signIn: { oidc: true } }) }));
     const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
@@ -86,12 +86,12 @@ describe('portal pages', () => {
     await context.close();
   });
 
-  it('owner manages members: people picker adds, make owner, remove — all from the group\'s abilities; keyboard reaches the picker', async () => {
+  it('owner manages the group: people picker by keyboard, make owner, remove, edit, delete — each button from the group\'s abilities', async () => {
     const max = await portal.newUser('Max Member');
     await portal.newUser('Nina Newcomer');
     const olgaCaller = { tenantId: portal.tenantId, principal: { type: 'user' as const, userId: olga.id }, channel: 'myGroups' as const };
     const { group } = await portal.core.createGroup(olgaCaller, { displayName: 'Platform Guild', securityEnabled: true, mailEnabled: false, joinPolicy: 'approval', members: [max.id] });
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, olga, `/groups/${group.id}`);
     await page.getByText('Max Member').waitFor();
@@ -110,10 +110,27 @@ describe('portal pages', () => {
     await page.getByRole('button', { name: 'Actions for Nina Newcomer' }).click();
     await page.getByRole('menuitem', { name: 'Remove from group' }).click();
     await expect.poll(() => members.getByText('Nina Newcomer').count()).toBe(0);
+    // Edit (shown because the group's abilities say edit): a modal form, saved through PATCH.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit group' });
+    await dialog.getByLabel('Description').fill('Builds the platform <i>together</i>');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'group-edit-desktop');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('main').getByText('Builds the platform <i>together</i>').waitFor();
+    await dialog.waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'group-manage-desktop');
     const owners = (await portal.core.listOwners(olgaCaller, { groupId: group.id })).map((o) => o.userId).sort();
     expect(owners).toEqual([max.id, olga.id].sort());
+    // Delete, after a confirmation that says what happens; back on My groups.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this group?' });
+    await confirm.getByText('An administrator can restore it for 30 days.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Delete group' }).click();
+    await page.getByRole('heading', { name: 'My groups' }).waitFor();
+    expect((await portal.core.getGroup(portal.adminCaller, { groupId: group.id })).group.deletedDateTime).not.toBeNull();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -123,7 +140,7 @@ describe('portal pages', () => {
     for (let i = 1; i <= 23; i++) {
       await portal.core.createGroup(olgaCaller, { displayName: `Paging ${String(i).padStart(2, '0')}`, securityEnabled: true, mailEnabled: false, joinPolicy: 'open' });
     }
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, olga, '/discover');
     await page.getByLabel('Search groups').fill('paging');

@@ -38,7 +38,7 @@ afterAll(async () => portal?.close());
 describe('self-service in the browser', () => {
   it('request → badge → approve → membership; a second decision is refused (409); XSS never runs', async () => {
     // The requester finds the group by typing and asks to join with a justification.
-    const ritaContext = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+    const ritaContext = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
     const requester = await watchedPage(ritaContext, [SIGNED_OUT]);
     await signIn(requester.page, portal.origin, rita, '/discover');
     await requester.page.getByLabel('Search groups').fill('quar');
@@ -59,7 +59,7 @@ describe('self-service in the browser', () => {
     // Both owners open their approvals; the badge counts the request.
     const owners = [];
     for (const [owner, name] of [[olga, 'olga'], [oscar, 'oscar']] as const) {
-      const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: DESKTOP });
+      const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
       const watched = await watchedPage(context, name === 'oscar' ? [SIGNED_OUT, { status: 409, path: /^\/v1\.0\/joinRequests\/[^/]+\/deny$/ }] : [SIGNED_OUT]);
       await signIn(watched.page, portal.origin, owner);
       await expect.poll(() => watched.page.getByTestId('approvals-badge').textContent()).toBe('1');
@@ -101,7 +101,7 @@ describe('self-service in the browser', () => {
   });
 
   it('the owner\'s group page and the requester\'s home fit a 390-px phone', async () => {
-    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: PHONE, isMobile: true, hasTouch: true });
     const { page, problems, dialogs } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, olga, `/groups/${groupId}`);
     await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();

@@ -11,6 +11,9 @@ import { App } from './App';
 import { SessionProvider } from './auth/session';
 
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="roster-style-nonce"]')?.content ?? '';
+// Modals lock scrolling with react-remove-scroll, whose <style> tags take their nonce from this
+// global (get-nonce); without it the strict CSP blocks them.
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = nonce;
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -19,6 +22,8 @@ const theme = createTheme({
   defaultRadius: 'md',
   // Black or white text on filled colours, whichever reads (a yellow badge gets black text).
   autoContrast: true,
+  // No animations for people who ask for none (and for the browser tests, which ask too).
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 

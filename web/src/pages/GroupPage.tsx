@@ -65,10 +65,10 @@ function GroupDetails({ group }: { group: Group }) {
       <Owners group={group} />
       <Members group={group} />
 
-      <Modal opened={editing} onClose={edit.close} title="Edit group" size="lg">
+      <Modal opened={editing} onClose={edit.close} title="Edit group" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         <EditGroup group={group} onDone={edit.close} />
       </Modal>
-      <Modal opened={deleting} onClose={del.close} title="Delete this group?">
+      <Modal opened={deleting} onClose={del.close} title="Delete this group?" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="sm">
           <Text size="sm">Members lose what the group gives them at once. An administrator can restore it for 30 days.</Text>
           {remove.isError && <Alert color="red" role="alert">{messageOf(remove.error)}</Alert>}
