@@ -3,7 +3,7 @@
 import { decideReadAuditLog } from '../domain/policy/audit.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase } from './support/context.js';
-import { withInitiators, type DirectoryAuditEntry } from './list-directory-audits.js';
+import { withInitiators, type DirectoryAuditEntry } from './support/audit-views.js';
 import { sealAuditLog } from './seal-audit-log.js';
 
 export async function getDirectoryAudit(deps: CoreDeps, caller: Caller, input: { id: string }): Promise<DirectoryAuditEntry | null> {

@@ -4,8 +4,9 @@
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_TOP, MAX_TOP, type ListCursor } from '../domain/list-query.js';
 import { decideReadAuditLog } from '../domain/policy/audit.js';
-import type { AuditFilter, Caller, CoreDeps, SealedAuditEvent } from '../ports.js';
-import { runUseCase, type UseCaseContext } from './support/context.js';
+import type { AuditFilter, Caller, CoreDeps } from '../ports.js';
+import { withInitiators, type DirectoryAuditEntry } from './support/audit-views.js';
+import { runUseCase } from './support/context.js';
 import { sealAuditLog } from './seal-audit-log.js';
 
 export interface DirectoryAuditRequest {
@@ -16,16 +17,7 @@ export interface DirectoryAuditRequest {
   readonly cursor?: ListCursor | undefined;
 }
 
-/** The user who acted, as far as the directory still knows them. */
-export interface AuditInitiator {
-  readonly userPrincipalName: string;
-  readonly displayName: string;
-}
-
-export interface DirectoryAuditEntry {
-  readonly event: SealedAuditEvent;
-  readonly initiator: AuditInitiator | null;
-}
+export type { AuditInitiator, DirectoryAuditEntry } from './support/audit-views.js';
 
 export interface DirectoryAuditPage {
   readonly entries: DirectoryAuditEntry[];
@@ -36,14 +28,6 @@ function seqBefore(cursor: ListCursor | undefined): number | undefined {
   if (cursor === undefined) return undefined;
   if (typeof cursor.key !== 'number' || !Number.isSafeInteger(cursor.key) || cursor.key < 1) throw new DomainError('invalidInput', 'The page cursor is not valid.');
   return cursor.key;
-}
-
-/** Adds what the directory knows of each acting user (one read per distinct user). */
-export async function withInitiators(uc: UseCaseContext, events: readonly SealedAuditEvent[]): Promise<DirectoryAuditEntry[]> {
-  const ids = [...new Set(events.filter((e) => e.actorType === 'user' && e.actorId !== null).map((e) => e.actorId as string))];
-  const users = ids.length ? await uc.scope.users.getMany(ids) : [];
-  const byId = new Map(users.map((u) => [u.id, { userPrincipalName: u.userPrincipalName, displayName: u.displayName }]));
-  return events.map((event) => ({ event, initiator: event.actorType === 'user' && event.actorId ? byId.get(event.actorId) ?? null : null }));
 }
 
 export async function listDirectoryAudits(deps: CoreDeps, caller: Caller, input: DirectoryAuditRequest = {}): Promise<DirectoryAuditPage> {
