@@ -21,6 +21,7 @@ import { getDirectoryAudit } from './use-cases/get-directory-audit.js';
 import { getGroup } from './use-cases/get-group.js';
 import { groupDelta, pruneChangeFeed } from './use-cases/group-delta.js';
 import { purgeDeletedGroups } from './use-cases/purge-deleted-groups.js';
+import { pruneSessions } from './use-cases/prune-sessions.js';
 import { getAuthorizationPolicy, getUnifiedGroupSettings, updateAuthorizationPolicy, updateUnifiedGroupSettings } from './use-cases/graph-settings.js';
 import { joinGroup } from './use-cases/join-group.js';
 import { getJoinRequest, viewJoinRequests } from './use-cases/join-request-views.js';
@@ -73,7 +74,7 @@ const USE_CASES = {
   getJoinRequest, viewJoinRequests,
   getAuthorizationPolicy, updateAuthorizationPolicy, getUnifiedGroupSettings, updateUnifiedGroupSettings,
   listTransitiveGroups, listDirectGroups, checkMemberGroups, listMemberOf,
-  expireJoinRequests, expireMemberships, pruneChangeFeed, purgeDeletedGroups,
+  expireJoinRequests, expireMemberships, pruneChangeFeed, purgeDeletedGroups, pruneSessions,
   groupDelta,
   sealAuditLog, verifyAuditLog, listDirectoryAudits, getDirectoryAudit,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,

@@ -9,7 +9,7 @@ export interface SweepLogger {
 }
 
 export interface SweeperOptions {
-  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships' | 'purgeDeletedGroups' | 'pruneChangeFeed' | 'sealAuditLog'>;
+  core: Pick<Core, 'expireJoinRequests' | 'expireMemberships' | 'purgeDeletedGroups' | 'pruneChangeFeed' | 'pruneSessions' | 'sealAuditLog'>;
   listTenantIds: () => Promise<string[]>;
   intervalMs: number;
   logger: SweepLogger;
@@ -51,6 +51,7 @@ export function startSweeper(opts: SweeperOptions): Sweeper {
         result.expiredMemberships += await opts.core.expireMemberships(tenantId);
         result.purgedGroups += await opts.core.purgeDeletedGroups(tenantId);
         await opts.core.pruneChangeFeed(tenantId);
+        await opts.core.pruneSessions(tenantId);
         // Last, so the events this pass wrote are sealed with the rest (once below the horizon).
         result.sealedAuditEvents += await opts.core.sealAuditLog(tenantId);
       } catch (err) {
