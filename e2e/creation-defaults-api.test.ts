@@ -84,6 +84,27 @@ describeEachEngine('§3.3 defaults through the Graph API', (getStorage) => {
     expect((await call(tokens.plainUser, 'GET', `/v1.0/groups/${String(m365.json().id)}`)).json().visibility).toBe('Public');
   });
 
+  it('@roster.joinPolicy on create and PATCH chooses the join policy, within the admins\' ceiling (§3.4), all or nothing', async () => {
+    const created = await call(tokens.plainUser, 'POST', '/v1.0/groups', body('security', { '@roster.joinPolicy': 'approval' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = String(created.json().id);
+    expect(created.json()['@roster.joinPolicy']).toBe('approval');
+    expect((await call(tokens.plainUser, 'PATCH', `/v1.0/groups/${id}`, { '@roster.joinPolicy': 'open' })).statusCode).toBe(204);
+    expect((await call(tokens.plainUser, 'GET', `/v1.0/groups/${id}`)).json()['@roster.joinPolicy']).toBe('open');
+    expect((await call(tokens.plainUser, 'PATCH', `/v1.0/groups/${id}`, { '@roster.joinPolicy': 'anyone' })).statusCode).toBe(400);
+    expect((await call(tokens.globalAdmin, 'PATCH', '/v1.0/settings', { maxOwnerJoinPolicy: 'approval' })).statusCode).toBe(200);
+    try {
+      expect((await call(tokens.plainUser, 'PATCH', `/v1.0/groups/${id}`, { '@roster.joinPolicy': 'closed' })).statusCode).toBe(204);
+      const refused = await call(tokens.plainUser, 'PATCH', `/v1.0/groups/${id}`, { '@roster.joinPolicy': 'open', description: 'not applied either' });
+      expect(refused.statusCode).toBe(403);
+      const now = (await call(tokens.plainUser, 'GET', `/v1.0/groups/${id}`)).json();
+      expect([now['@roster.joinPolicy'], now.description]).toEqual(['closed', null]);
+      expect((await call(tokens.plainUser, 'POST', '/v1.0/groups', body('security', { '@roster.joinPolicy': 'open' }))).statusCode).toBe(403);
+    } finally {
+      expect((await call(tokens.globalAdmin, 'PATCH', '/v1.0/settings', { maxOwnerJoinPolicy: 'open' })).statusCode).toBe(200);
+    }
+  });
+
   it('§3.4 visibility through Graph sets the matching join policy of a Microsoft 365 group', async () => {
     const created = await call(tokens.plainUser, 'POST', '/v1.0/groups', body('microsoft365'));
     const id = String(created.json().id);

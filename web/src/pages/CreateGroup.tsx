@@ -1,11 +1,11 @@
-// Create a group: kind, name, description and visibility. The server applies the My Groups defaults
-// (SPEC §3.3: the creator becomes its owner) and sets the join policy that goes with the visibility.
+// Create a group: kind, name, description, who can join and visibility. The server applies the My
+// Groups defaults (SPEC §3.3: the creator becomes its owner) and the admins' ceiling on the join policy.
 import { Alert, Button, Group as Row, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { call, messageOf } from '../api/client';
 import { keys, useAction } from '../api/hooks';
-import type { Group, Visibility } from '../api/types';
+import type { Group, JoinPolicy, Visibility } from '../api/types';
 
 type Kind = 'security' | 'm365';
 
@@ -21,6 +21,7 @@ export function CreateGroupPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('Public');
+  const [joinPolicy, setJoinPolicy] = useState<JoinPolicy>('open');
   const create = useAction(() => call<Group>('/v1.0/groups', {
     method: 'POST',
     body: {
@@ -28,6 +29,7 @@ export function CreateGroupPage() {
       description: description.trim() || null,
       mailNickname: nicknameOf(name),
       visibility,
+      '@roster.joinPolicy': joinPolicy,
       ...(kind === 'm365' ? { groupTypes: ['Unified'], mailEnabled: true, securityEnabled: false } : { mailEnabled: false, securityEnabled: true }),
     },
   }), [keys.owned, keys.memberOf, ['groups', 'search']]);
@@ -52,8 +54,15 @@ export function CreateGroupPage() {
             <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={256} />
             <Textarea label="Description" description="Say what the group is for, so people know whether to join." value={description}
               onChange={(e) => setDescription(e.currentTarget.value)} maxLength={1024} autosize minRows={3} />
+            <Select label="Who can join" value={joinPolicy} onChange={(v) => v && setJoinPolicy(v as JoinPolicy)} allowDeselect={false}
+              description="Your organisation may limit how open owners can make a group."
+              data={[
+                { value: 'open', label: 'Anyone — people join at once' },
+                { value: 'approval', label: 'By request — an owner approves each request' },
+                { value: 'closed', label: 'Only owners add members' },
+              ]} />
             <Select label="Visibility" value={visibility} onChange={(v) => v && setVisibility(v as Visibility)} allowDeselect={false}
-              description="Public groups are open to join; private ones need an owner's approval."
+              description="Who can see the group's members."
               data={[
                 { value: 'Public', label: 'Public — anyone can find it and see its members' },
                 { value: 'Private', label: 'Private — anyone can find it; members are visible to members' },

@@ -14,6 +14,8 @@ const GROUP_WRITABLE = {
   classification: { type: ['string', 'null'], maxLength: 256 },
   membershipRule: { type: ['string', 'null'], maxLength: 3072 },
   membershipRuleProcessingState: { type: 'string', enum: ['On', 'Paused'] },
+  // Roster's join policy (SPEC §3.4), as the instance annotation groups are read with (ADR 8).
+  '@roster.joinPolicy': { type: 'string', enum: ['open', 'approval', 'closed'] },
 } as const;
 
 const CREATE_BODY = {
@@ -38,8 +40,8 @@ const UPDATE_BODY = {
   properties: { ...GROUP_WRITABLE, 'members@odata.bind': REFERENCE_LIST },
 } as const;
 
-type CreateBody = { displayName: string; mailEnabled: boolean; securityEnabled: boolean; groupTypes?: ('Unified' | 'DynamicMembership')[]; 'owners@odata.bind'?: string[]; 'members@odata.bind'?: string[] } & Record<string, unknown>;
-type UpdateBody = { 'members@odata.bind'?: string[] } & Record<string, unknown>;
+type CreateBody = { displayName: string; mailEnabled: boolean; securityEnabled: boolean; groupTypes?: ('Unified' | 'DynamicMembership')[]; 'owners@odata.bind'?: string[]; 'members@odata.bind'?: string[]; '@roster.joinPolicy'?: string } & Record<string, unknown>;
+type UpdateBody = { 'members@odata.bind'?: string[]; '@roster.joinPolicy'?: string } & Record<string, unknown>;
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id.toLowerCase();
 
@@ -55,9 +57,9 @@ export async function groupRoutes(app: FastifyInstance, ctx: GraphContext): Prom
   });
 
   app.post('/groups', { schema: { tags: ['groups'], summary: 'Create a group', body: CREATE_BODY } }, async (request, reply) => {
-    const { 'owners@odata.bind': owners, 'members@odata.bind': members, ...fields } = request.body as CreateBody;
+    const { 'owners@odata.bind': owners, 'members@odata.bind': members, '@roster.joinPolicy': joinPolicy, ...fields } = request.body as CreateBody;
     const view = await core.createGroup(callerOf(request), {
-      ...fields, owners: owners?.map(idFromReference), members: members?.map(idFromReference),
+      ...fields, ...(joinPolicy ? { joinPolicy } : {}), owners: owners?.map(idFromReference), members: members?.map(idFromReference),
     } as Parameters<typeof core.createGroup>[1]);
     return reply.code(201).send({ '@odata.context': context(request, 'groups/$entity'), ...json(request, view) });
   });
@@ -68,7 +70,8 @@ export async function groupRoutes(app: FastifyInstance, ctx: GraphContext): Prom
   });
 
   app.patch('/groups/:id', { schema: { tags: ['groups'], summary: 'Update a group; members@odata.bind adds up to 20 members, all or nothing', params: ID_PARAMS, body: UPDATE_BODY } }, async (request, reply) => {
-    const { 'members@odata.bind': members, ...fields } = request.body as UpdateBody;
+    const { 'members@odata.bind': members, '@roster.joinPolicy': joinPolicy, ...rest } = request.body as UpdateBody;
+    const fields = { ...rest, ...(joinPolicy ? { joinPolicy } : {}) };
     const caller = callerOf(request);
     const groupId = idOf(request);
     // Members first: a refused bind changes nothing, and neither do the property changes after it.
