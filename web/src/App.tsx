@@ -1,9 +1,15 @@
-// Routes: the sign-in page for anyone, the My Groups pages inside the shell once signed in.
+// Routes: the sign-in page for anyone, the My Groups pages inside the shell once signed in, and the
+// admin center's pages (the server decides who may use them; a refusal is shown on the page).
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSessionState } from './auth/session';
 import { ErrorState } from './components/States';
 import { Shell } from './components/Shell';
+import { AuditLogPage } from './pages/admin/AuditLog';
+import { DeletedGroupsPage } from './pages/admin/DeletedGroups';
+import { AllGroupsPage } from './pages/admin/Groups';
+import { SettingsPage } from './pages/admin/Settings';
+import { UsersPage } from './pages/admin/Users';
 import { CreateGroupPage } from './pages/CreateGroup';
 import { DiscoverPage } from './pages/Discover';
 import { GroupPage } from './pages/GroupPage';
@@ -34,6 +40,11 @@ export function App() {
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/groups/new" element={<CreateGroupPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
+        <Route path="/admin/settings" element={<SettingsPage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/groups" element={<AllGroupsPage />} />
+        <Route path="/admin/deleted-groups" element={<DeletedGroupsPage />} />
+        <Route path="/admin/audit" element={<AuditLogPage />} />
         <Route path="/signin" element={<Navigate to={safeReturnTo(location.search)} replace />} />
         <Route path="*" element={<ErrorState title="No such page" message="This address is not a page of the portal. Use the navigation to find your groups." />} />
       </Routes>

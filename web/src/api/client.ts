@@ -25,12 +25,14 @@ export interface CallOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The portal's channel (ADR 0017): My Groups by default; admin center pages send `adminCenter`. */
+  channel?: 'myGroups' | 'adminCenter';
 }
 
 /** `path` is an absolute path ("/v1.0/me") or a same-origin URL (an @odata.nextLink). */
 export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Roster-Channel': 'myGroups', ...opts.headers };
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Roster-Channel': opts.channel ?? 'myGroups', ...opts.headers };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(sameOrigin(path), {
@@ -45,6 +47,11 @@ export async function call<T>(path: string, opts: CallOptions = {}): Promise<T> 
     throw new ApiError(response.status, error?.code ?? 'Error', error?.message ?? `The server answered ${response.status} ${response.statusText}.`);
   }
   return json as T;
+}
+
+/** A call from an admin center page: the same API on the `adminCenter` channel. */
+export function adminCall<T>(path: string, opts: Omit<CallOptions, 'channel'> = {}): Promise<T> {
+  return call<T>(path, { ...opts, channel: 'adminCenter' });
 }
 
 /** nextLinks are absolute URLs of this server; only their path and query are used, never another origin. */

@@ -15,6 +15,15 @@ const NAV = [
   { to: '/groups/new', label: 'Create a group' },
 ] as const;
 
+/** The admin center's pages; shown to users with a directory role (the server still decides each call). */
+const ADMIN_NAV = [
+  { to: '/admin/settings', label: 'Tenant settings' },
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/groups', label: 'All groups' },
+  { to: '/admin/deleted-groups', label: 'Deleted groups' },
+  { to: '/admin/audit', label: 'Audit log' },
+] as const;
+
 export function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('') || '?';
 }
@@ -81,6 +90,15 @@ export function Shell({ children }: { children: ReactNode }) {
               : undefined}
           />
         ))}
+        {session.user.roles.length > 0 && (
+          <nav aria-labelledby="admin-nav-heading">
+            <Text id="admin-nav-heading" size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">Admin center</Text>
+            {ADMIN_NAV.map((item) => (
+              <NavLink key={item.to} component={Link} to={item.to} label={item.label} variant="filled"
+                active={location.pathname.startsWith(item.to)} onClick={close} />
+            ))}
+          </nav>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
