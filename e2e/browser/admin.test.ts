@@ -181,7 +181,7 @@ describe('the admin center in the browser', () => {
     for (const [path, title] of [['/admin/settings', 'Tenant settings'], ['/admin/users', 'Users'], ['/admin/groups', 'All groups'], ['/admin/deleted-groups', 'Deleted groups'], ['/admin/audit', 'Audit log']] as const) {
       await page.goto(`${portal.origin}${path}`);
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
       expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `admin-${path.split('/')[2]}-phone`);

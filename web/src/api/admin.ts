@@ -60,7 +60,10 @@ export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (changes: Record<string, unknown>) => adminCall<SettingsDocument>('/v1.0/settings', { method: 'PATCH', body: changes }),
-    onSuccess: (doc) => { client.setQueryData(adminKeys.settings, doc); },
+    onSuccess: async (doc) => {
+      client.setQueryData(adminKeys.settings, doc);
+      await client.invalidateQueries({ queryKey: ['settings'] });
+    },
   });
 }
 

@@ -114,3 +114,15 @@ export function useAction<I>(fn: (input: I) => Promise<unknown>, refresh: Readon
     onSuccess: async () => { await Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey }))); },
   });
 }
+
+/**
+ * SPEC §3.8: whether the organisation turned group features off in My Groups (the setting's value as
+ * GET /v1.0/settings reports it, readable by every user). Only shown as a notice: each refusal still
+ * comes from the server, and admins keep their abilities.
+ */
+export function useMyGroupsRestricted() {
+  return useQuery({
+    queryKey: ['settings', 'restrictMyGroups'], staleTime: 60_000, retry: false,
+    queryFn: async () => (await call<Record<string, { value?: unknown }>>('/v1.0/settings'))['restrictMyGroups']?.value === true,
+  });
+}

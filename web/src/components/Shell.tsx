@@ -1,11 +1,12 @@
 // The app shell: header with the tenant and the user menu, navigation with the approvals badge, and
-// a burger menu at phone width.
-import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+// a burger menu at phone width; the admin center's links for users with a directory role; and the
+// notice that My Groups is restricted (SPEC §3.8) when the organisation's setting says so.
+import { Alert, AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { usePendingApprovals } from '../api/hooks';
+import { useMyGroupsRestricted, usePendingApprovals } from '../api/hooks';
 import { SESSION_KEY, signOut, useSession } from '../auth/session';
 
 const NAV = [
@@ -35,6 +36,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const approvals = usePendingApprovals();
+  const restricted = useMyGroupsRestricted().data === true && !location.pathname.startsWith('/admin');
   const pending = approvals.data?.filter((r) => r.status === 'pending').length ?? 0;
 
   const onSignOut = async () => {
@@ -100,7 +102,15 @@ export function Shell({ children }: { children: ReactNode }) {
           </nav>
         )}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {restricted && (
+          <Alert color="yellow" variant="light" mb="md" role="status" data-testid="my-groups-restricted">
+            <Text size="sm" fw={600}>Group features in My Groups are turned off for your organisation.</Text>
+            <Text size="sm">You can see your groups, but creating, joining and managing them here is reserved for group administrators.</Text>
+          </Alert>
+        )}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }
