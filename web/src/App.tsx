@@ -6,6 +6,7 @@ import { useSessionState } from './auth/session';
 import { ErrorState } from './components/States';
 import { Shell } from './components/Shell';
 import { AuditLogPage } from './pages/admin/AuditLog';
+import { AdminCreateGroupPage } from './pages/admin/CreateGroup';
 import { DeletedGroupsPage } from './pages/admin/DeletedGroups';
 import { AllGroupsPage } from './pages/admin/Groups';
 import { SettingsPage } from './pages/admin/Settings';
@@ -43,6 +44,7 @@ export function App() {
         <Route path="/admin/settings" element={<SettingsPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/groups" element={<AllGroupsPage />} />
+        <Route path="/admin/groups/new" element={<AdminCreateGroupPage />} />
         <Route path="/admin/deleted-groups" element={<DeletedGroupsPage />} />
         <Route path="/admin/audit" element={<AuditLogPage />} />
         <Route path="/signin" element={<Navigate to={safeReturnTo(location.search)} replace />} />

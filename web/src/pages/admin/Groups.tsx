@@ -49,7 +49,8 @@ export function AllGroupsPage() {
   };
 
   return (
-    <AdminPage title="All groups" intro="Every group of your organisation. Open a group to manage its owners and members; deleted groups can be restored for 30 days.">
+    <AdminPage title="All groups" intro="Every group of your organisation. Open a group to manage its owners and members; deleted groups can be restored for 30 days."
+      actions={<Button component={Link} to="/admin/groups/new">New group</Button>}>
       <Row gap="sm" wrap="wrap" align="flex-end">
         <TextInput label="Search groups" placeholder="Group name" value={search} onChange={(e) => setSearch(e.currentTarget.value)} style={{ flex: '1 1 240px' }} />
         <SegmentedControl aria-label="Kind of group" value={kind} onChange={(v) => setKind(v as GroupKind)}
