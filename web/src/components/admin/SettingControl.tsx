@@ -31,7 +31,7 @@ export function SettingControl({ id, setting, value, changed, onChange }: {
 }) {
   const { schema, nullable } = inner(setting.schema);
   const isDefault = JSON.stringify(value) === JSON.stringify(setting.default);
-  const defaultText = setting.schema['anyOf'] && schema['format'] === 'uuid' ? 'no group' : formatValue(setting.default);
+  const defaultText = setting.default !== null ? formatValue(setting.default) : schema['format'] === 'uuid' ? 'no group' : 'no limit';
   let control;
   if (schema['type'] === 'boolean') {
     control = <Switch label={setting.label} description={setting.description} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
@@ -43,7 +43,7 @@ export function SettingControl({ id, setting, value, changed, onChange }: {
   } else if (schema['type'] === 'integer') {
     control = (
       <NumberInput label={setting.label} description={nullable ? `${setting.description} Leave empty for no limit.` : setting.description}
-        min={schema['minimum'] as number | undefined} max={schema['maximum'] as number | undefined} allowDecimal={false} clampBehavior="none" maw={360}
+        min={schema['minimum'] as number | undefined} max={schema['maximum'] as number | undefined} allowDecimal={false} clampBehavior="none" styles={{ input: { maxWidth: 200 } }}
         value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : v === '' && nullable ? null : Number(v))} />
     );
   } else if (schema['format'] === 'uuid') {

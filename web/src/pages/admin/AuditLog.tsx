@@ -26,7 +26,7 @@ function AuditRow({ entry }: { entry: DirectoryAudit }) {
         <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 0 }}>
           <Row gap="xs" wrap="wrap">
             <Text fw={600}>{entry.activityDisplayName}</Text>
-            <Badge size="sm" variant="light" color={entry.result === 'success' ? 'teal.9' : 'red'}>{entry.result === 'success' ? 'Success' : 'Failure'}</Badge>
+            <Badge size="sm" variant="filled" color={entry.result === 'success' ? 'teal.9' : 'red.9'}>{entry.result === 'success' ? 'Success' : 'Failure'}</Badge>
           </Row>
           <Text size="sm" c="dimmed">{new Date(entry.activityDateTime).toLocaleString()} · {actorOf(entry)}{channel ? ` · ${channel}` : ''}</Text>
           {entry.result !== 'success' && entry.resultReason && <Text size="sm">Reason: {entry.resultReason}</Text>}
