@@ -112,7 +112,9 @@ describeEachEngine('Audit chain', (getStorage, engine) => {
     await sql`delete from audit_events where tenant_id = ${t} and seq = 4`.execute(s.db);
     expect((await verifyAuditLog(deps(s), t)).verdict).toMatchObject({ ok: false, seq: 4, problem: 'gap', checked: 3 });
     // Closing the gap by renumbering does not help: seq 4 no longer links to seq 3.
-    await sql`update audit_events set seq = seq - 1 where tenant_id = ${t} and seq > 4`.execute(s.db);
+    // In two steps: PostgreSQL checks the unique (tenant_id, seq) index row by row, in no set order.
+    await sql`update audit_events set seq = -seq where tenant_id = ${t} and seq > 4`.execute(s.db);
+    await sql`update audit_events set seq = -seq - 1 where tenant_id = ${t} and seq < 0`.execute(s.db);
     expect((await verifyAuditLog(deps(s), t)).verdict).toMatchObject({ ok: false, seq: 4, problem: 'prevHashMismatch' });
   });
 
