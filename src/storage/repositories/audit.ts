@@ -6,19 +6,16 @@
 // a per-tenant max + 1 taken inside the write transaction. The sealer (core use case seal-audit-log)
 // links events below the horizon under a per-tenant lock (docs/adr/0016).
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { AuditEvent, AuditEventInput, AuditFilter, AuditLog, SealedAuditEvent } from '../../core/ports.js';
 import { EMPTY_CHAIN, type ChainHead, type ChainLink } from '../../core/domain/audit-chain.js';
 import type { TenantId } from '../../core/domain/model.js';
 import type { AuditEventsTable, Database } from '../schema.js';
 import type { Engine } from '../sql-helpers.js';
 import { auditFromRow, auditToRow } from '../mappers.js';
+import { commitPosition, nextCounterPosition } from '../commit-position.js';
 
-function positionOf(engine: Engine, tenantId: TenantId): RawBuilder<number> {
-  return engine === 'postgres'
-    ? sql<number>`pg_current_xact_id()::text::bigint`
-    : sql<number>`(select coalesce(max(position), 0) + 1 from audit_events where tenant_id = ${tenantId})`;
-}
+const positionOf = (engine: Engine, tenantId: TenantId) => commitPosition(engine, 'audit_events', tenantId);
 
 const sealedFromRow = (r: Selectable<AuditEventsTable>): SealedAuditEvent => ({
   ...auditFromRow(r), seq: Number(r.seq), prevHash: r.prev_hash ?? '', hash: r.hash ?? '',
@@ -62,11 +59,10 @@ export class AuditRepo implements AuditLog {
     return rows.map(auditFromRow);
   }
 
+  /** Below it every event has committed (the sealer needs a gap-free prefix, so the oldest open transaction bounds it). */
   async horizon(): Promise<number> {
-    const q = this.engine === 'postgres'
-      ? sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as h`
-      : sql<{ h: number }>`select coalesce(max(position), 0) + 1 as h from audit_events where tenant_id = ${this.tenantId}`;
-    const { rows } = await q.execute(this.db);
+    if (this.engine !== 'postgres') return nextCounterPosition(this.db, 'audit_events', this.tenantId);
+    const { rows } = await sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as h`.execute(this.db);
     return Number(rows[0]?.h ?? 1);
   }
 

@@ -6,19 +6,16 @@
 // commits late (with a smaller id than one already read) is still read in the next round, and
 // unrelated long transactions hold nothing back. SQLite: one writer at a time, so a per-tenant counter
 // (max + 1) taken inside the write transaction, and a snapshot is max + 1 with nothing in flight.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { FeedSnapshot } from '../../core/domain/group-delta.js';
 import type { ChangeFeed, ChangeKey, GroupChange } from '../../core/ports.js';
 import type { Instant, MemberType, TenantId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
 import type { Engine } from '../sql-helpers.js';
 import { changed, chunks } from '../sql-helpers.js';
+import { commitPosition, nextCounterPosition } from '../commit-position.js';
 
-function positionOf(engine: Engine, tenantId: TenantId): RawBuilder<number> {
-  return engine === 'postgres'
-    ? sql<number>`pg_current_xact_id()::text::bigint`
-    : sql<number>`(select coalesce(max(position), 0) + 1 from change_log where tenant_id = ${tenantId})`;
-}
+const positionOf = (engine: Engine, tenantId: TenantId) => commitPosition(engine, 'change_log', tenantId);
 
 const now = () => new Date().toISOString();
 
@@ -70,8 +67,7 @@ export class ChangeFeedRepo implements ChangeFeed {
 
   async snapshot(): Promise<FeedSnapshot> {
     if (this.engine === 'sqlite') {
-      const { rows } = await sql<{ h: number }>`select coalesce(max(position), 0) + 1 as h from change_log where tenant_id = ${this.tenantId}`.execute(this.db);
-      return { before: Number(rows[0]?.h ?? 1), inFlight: [] };
+      return { before: await nextCounterPosition(this.db, 'change_log', this.tenantId), inFlight: [] };
     }
     const { rows } = await sql<{ xmin: string; xmax: string; xip: string[] | null }>`
       select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as xmax,
