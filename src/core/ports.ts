@@ -1,17 +1,19 @@
 // The interfaces the core needs from the outside world. Storage implements the repositories;
 // main.ts supplies the clock and the id generator. Every repository is already scoped to one tenant.
+// The audit/outbox/change-feed ports and the credential ports live beside it and are re-exported here.
 import type { AppPermission } from './domain/actor.js';
-import type { ChainHead, ChainLink } from './domain/audit-chain.js';
-import type { AccessToken, ApiClient } from './domain/credentials.js';
-import type { ReasonCode } from './domain/errors.js';
-import type { FeedSnapshot } from './domain/group-delta.js';
-import type { Session } from './domain/sessions.js';
-import type { SignInThrottle } from './domain/policy/sign-in.js';
+import type {
+  AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
+} from './ports-access.js';
+import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
   Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
   Membership, MemberType, Ownership, Tenant, TenantId, User, UserId,
 } from './domain/model.js';
+
+export type * from './ports-access.js';
+export type * from './ports-records.js';
 
 export interface Clock {
   now(): Instant;
@@ -196,168 +198,6 @@ export interface LicenceRepository {
   setSeats(sku: LicenceSku, seats: number): Promise<void>;
 }
 
-export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence' | 'apiClient' | 'token';
-
-export interface AuditEventInput {
-  action: string;
-  actorType: 'user' | 'app' | 'system';
-  actorId: string | null;
-  channel: Channel | 'system';
-  targetType: AuditTargetType;
-  targetId: string | null;
-  outcome: 'success' | 'denied';
-  reason: ReasonCode | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  occurredAt: Instant;
-}
-
-export interface AuditEvent extends AuditEventInput {
-  tenantId: TenantId;
-  id: string;
-}
-
-/** An event sealed into its tenant's hash chain (docs/adr/0016): seq 1, 2, 3, … in commit order. */
-export interface SealedAuditEvent extends AuditEvent, ChainLink {}
-
-/** What a read of the sealed log may be narrowed to (every field optional; all given must hold). */
-export interface AuditFilter {
-  readonly since?: Instant | undefined;
-  readonly until?: Instant | undefined;
-  readonly outcome?: AuditEventInput['outcome'] | undefined;
-  readonly targetTypes?: readonly AuditTargetType[] | undefined;
-  readonly targetId?: string | undefined;
-  readonly actorId?: string | undefined;
-}
-
-export interface AuditLog {
-  append(event: AuditEventInput): Promise<void>;
-  /** Newest first. */
-  list(query: { limit: number; targetId?: string | undefined }): Promise<AuditEvent[]>;
-  /** Commit-ordered positions (as the change feed's): every event below this one has committed or never will. */
-  horizon(): Promise<number>;
-  /** Holds the tenant's chain lock until this transaction ends, so two sealers never seal at once. */
-  lockChain(): Promise<void>;
-  /** The last sealed link, or EMPTY_CHAIN. */
-  head(): Promise<ChainHead>;
-  /** Events below the horizon without a seq, in (position, id) order. */
-  unsealed(query: { below: number; limit: number }): Promise<AuditEvent[]>;
-  /** Seals one event unless it already has a seq; true when it did. */
-  seal(id: string, link: ChainLink): Promise<boolean>;
-  /** Sealed events by seq: `desc` below `beforeSeq`, `asc` above `afterSeq`. */
-  sealed(query: {
-    order: 'asc' | 'desc'; limit: number; beforeSeq?: number | undefined; afterSeq?: number | undefined; filter?: AuditFilter | undefined;
-  }): Promise<SealedAuditEvent[]>;
-  getSealed(id: string): Promise<SealedAuditEvent | null>;
-}
-
-export interface OutboxMessage {
-  topic: string;
-  payload: Record<string, unknown>;
-}
-
-export interface Outbox {
-  enqueue(message: OutboxMessage, at: Instant): Promise<void>;
-}
-
-/** One recorded change: of a group itself (memberId null), or of one membership of it (GET /groups/delta). */
-export interface GroupChange {
-  readonly position: number;
-  readonly groupId: GroupId;
-  readonly memberId: string | null;
-  /** Member rows: the member's type as recorded (a removed membership no longer says). */
-  readonly memberType: MemberType | null;
-  /** Member rows: whether the membership exists now. */
-  readonly memberPresent: boolean;
-}
-
-/** Where a read of the change feed stopped: the last row's key (memberId '' for a group row). */
-export interface ChangeKey {
-  readonly position: number;
-  readonly groupId: GroupId;
-  readonly memberId: string;
-}
-
-/**
- * The per-tenant change feed. Repositories write it in the transaction of the change itself (storage
- * does this, so no path can forget); readers page through what became visible between two snapshots.
- */
-export interface ChangeFeed {
-  /** What has committed now (FeedSnapshot): positions below `before`, except those still in flight. */
-  snapshot(): Promise<FeedSnapshot>;
-  /** Changes visible at `until` but not at `since`, after `after`, in (position, groupId, memberId) order. */
-  read(query: { since: FeedSnapshot; until: FeedSnapshot; after?: ChangeKey | undefined; groupsOnly: boolean; limit: number }): Promise<GroupChange[]>;
-  /** Deletes the rows recorded before `before`; returns how many. */
-  prune(before: Instant): Promise<number>;
-}
-
-export interface ApiClientRepository {
-  get(id: string): Promise<ApiClient | null>;
-  insert(client: ApiClient): Promise<void>;
-  update(client: ApiClient): Promise<void>;
-  delete(id: string): Promise<boolean>;
-  /** Ordered by displayName, then id. */
-  list(): Promise<ApiClient[]>;
-}
-
-export interface AccessTokenRepository {
-  get(id: string): Promise<AccessToken | null>;
-  insert(token: AccessToken): Promise<void>;
-  /** Sets revokedDateTime unless already revoked; true when it changed. */
-  revoke(id: string, at: Instant): Promise<boolean>;
-  /** Revokes every live token of a user or client; returns how many. */
-  revokeAllOf(principal: AccessToken['principal'], at: Instant): Promise<number>;
-  /** A user's tokens, newest first (revoked and expired included). */
-  listForUser(userId: UserId): Promise<AccessToken[]>;
-}
-
-/** Secrets for tokens: random, hashed with a fast digest (they are high-entropy), compared in constant time. */
-export interface TokenSecrets {
-  /** 32 random bytes, base64url (43 characters). */
-  newSecret(): string;
-  /** SHA-256 of the secret, hex. */
-  digest(secret: string): string;
-  /** Constant-time equality of two digests. */
-  sameDigest(a: string, b: string): boolean;
-}
-
-/** Portal sessions (docs/adr/0017): rows keyed by id; the secret is stored as SHA-256 only. */
-export interface SessionRepository {
-  get(id: string): Promise<Session | null>;
-  insert(session: Session): Promise<void>;
-  /** Moves last-seen forward (never back). */
-  touch(id: string, at: Instant): Promise<void>;
-  /** Sets revokedDateTime unless already revoked; true when it changed. */
-  revoke(id: string, at: Instant): Promise<boolean>;
-  /** Revokes every live session of a user; returns how many. */
-  revokeAllOf(userId: UserId, at: Instant): Promise<number>;
-  /** Deletes sessions that ended (expired or revoked) before `before`; returns how many. */
-  prune(before: Instant): Promise<number>;
-}
-
-/** Failed sign-in counting per (account, client) and per account (clientKey ACCOUNT_WIDE). */
-export interface SignInThrottleRepository {
-  /**
-   * Holds the account's lock until the transaction ends (PostgreSQL `FOR UPDATE` on the user row;
-   * SQLite transactions are already serial), so concurrent failures are all counted.
-   */
-  lockAccount(userId: UserId): Promise<void>;
-  get(userId: UserId, clientKey: string): Promise<SignInThrottle | null>;
-  put(userId: UserId, clientKey: string, throttle: SignInThrottle): Promise<void>;
-  clear(userId: UserId, clientKey: string): Promise<void>;
-}
-
-/** OpenID Connect identities linked to users: (issuer, subject) → user. */
-export interface OidcLinkRepository {
-  find(issuer: string, subject: string): Promise<UserId | null>;
-  /** Links (issuer, subject) to the user; false when that identity is already linked. */
-  link(issuer: string, subject: string, userId: UserId, at: Instant): Promise<boolean>;
-  /** The subject this issuer is linked to for the user, if any (one identity per issuer and user). */
-  subjectOf(issuer: string, userId: UserId): Promise<string | null>;
-  /** Removes a link (one whose user is gone); true when there was one. */
-  unlink(issuer: string, subject: string): Promise<boolean>;
-}
 
 /** Everything a use case may touch, scoped to one tenant, inside one transaction. */
 export interface TenantScope {
