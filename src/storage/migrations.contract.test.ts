@@ -60,13 +60,20 @@ async function primaryKeys(s: Storage, engine: Engine): Promise<Record<string, s
 }
 
 const EXPECTED_TABLES = [
-  'access_tokens', 'api_clients', 'audit_events', 'change_log', 'group_closure', 'groups', 'join_requests', 'memberships', 'oidc_links', 'outbox', 'owners', 'sessions', 'settings',
+  'access_tokens', 'api_clients', 'app_assignments', 'app_blocks', 'app_owners', 'applications', 'audit_events', 'change_log', 'group_closure', 'groups', 'join_requests', 'memberships', 'oidc_links', 'outbox', 'owners',
+  'provisioned_objects', 'provisioning_configs', 'provisioning_jobs', 'provisioning_log', 'sessions', 'settings',
   'sign_in_throttles', 'tenant_licences', 'tenants', 'user_credentials', 'user_licences', 'user_roles', 'users',
 ];
 
 /** Our named (non-PK) indexes, with their columns: identical on both engines. */
 const EXPECTED_INDEXES: Record<string, string[]> = {
   access_tokens_principal_ix: ['tenant_id', 'principal_type', 'principal_id'],
+  app_assignments_principal_ix: ['tenant_id', 'principal_id'],
+  app_assignments_ux: ['tenant_id', 'app_id', 'principal_id', 'app_role_id'],
+  app_blocks_user_ix: ['tenant_id', 'user_id'],
+  app_owners_user_ix: ['tenant_id', 'user_id'],
+  applications_app_id_ux: ['tenant_id', 'app_id'],
+  applications_name_ix: ['tenant_id', 'display_name_lower', 'id'],
   audit_events_occurred_ix: ['tenant_id', 'occurred_at'],
   audit_events_position_ix: ['tenant_id', 'position', 'id'],
   audit_events_seq_uq: ['tenant_id', 'seq'],
@@ -85,6 +92,8 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   oidc_links_user_ix: ['tenant_id', 'user_id'],
   outbox_pending_ix: ['tenant_id', 'done_at', 'available_at'],
   owners_user_ix: ['tenant_id', 'user_id'],
+  provisioning_jobs_due_ix: ['tenant_id', 'available_at'],
+  provisioning_log_app_ix: ['tenant_id', 'app_id', 'at', 'seq'],
   sessions_expires_ix: ['tenant_id', 'expires_at'],
   sessions_user_ix: ['tenant_id', 'user_id'],
   users_display_name_ix: ['tenant_id', 'display_name'],

@@ -236,6 +236,120 @@ export interface OidcLinksTable {
   created_at: string;
 }
 
+export interface ApplicationsTable {
+  tenant_id: string;
+  id: string;
+  app_id: string;
+  display_name: string;
+  display_name_lower: string;
+  description: string | null;
+  homepage: string | null;
+  login_url: string | null;
+  logo_url: string | null;
+  account_enabled: Flag;
+  assignment_required: Flag;
+  visible_to_users: Flag;
+  cascade_nested_groups: Flag;
+  /** JSON array of AppRole. */
+  app_roles: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AppOwnersTable {
+  tenant_id: string;
+  app_id: string;
+  user_id: string;
+  added_by: string | null;
+  added_at: string;
+}
+
+export interface AppAssignmentsTable {
+  tenant_id: string;
+  id: string;
+  app_id: string;
+  app_role_id: string;
+  /** 'User' | 'Group' | 'ServicePrincipal' (the audience of that application). */
+  principal_type: string;
+  principal_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AppBlocksTable {
+  tenant_id: string;
+  app_id: string;
+  user_id: string;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ProvisioningConfigsTable {
+  tenant_id: string;
+  app_id: string;
+  base_url: string;
+  token_ciphertext: string;
+  /** JSON attribute mapping. */
+  mapping: string;
+  /** 'enabled' | 'paused' | 'quarantined' */
+  state: string;
+  /** 'disableThenDelete' | 'disable' | 'delete' */
+  deprovision: string;
+  provision_groups: Flag;
+  reconcile_interval_minutes: number;
+  last_reconciled_at: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  quarantined_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProvisionedObjectsTable {
+  tenant_id: string;
+  app_id: string;
+  /** 'user' | 'group' */
+  object_type: string;
+  local_id: string;
+  remote_id: string | null;
+  active: Flag;
+  attributes_hash: string | null;
+  updated_at: string;
+}
+
+export interface ProvisioningJobsTable {
+  tenant_id: string;
+  app_id: string;
+  kind: string;
+  object_id: string;
+  generation: ColumnType<number, number | undefined, number>;
+  available_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface ProvisioningLogTable {
+  tenant_id: string;
+  id: string;
+  app_id: string;
+  at: string;
+  seq: number;
+  operation: string;
+  object_type: string | null;
+  local_id: string | null;
+  remote_id: string | null;
+  status: number | null;
+  /** 'success' | 'failure' | 'skipped' | 'dryRun' */
+  outcome: string;
+  error: string | null;
+  duration_ms: number | null;
+  attempt: number | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -257,4 +371,12 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_throttles: SignInThrottlesTable;
   oidc_links: OidcLinksTable;
+  applications: ApplicationsTable;
+  app_owners: AppOwnersTable;
+  app_assignments: AppAssignmentsTable;
+  app_blocks: AppBlocksTable;
+  provisioning_configs: ProvisioningConfigsTable;
+  provisioned_objects: ProvisionedObjectsTable;
+  provisioning_jobs: ProvisioningJobsTable;
+  provisioning_log: ProvisioningLogTable;
 }

@@ -6,6 +6,7 @@ import * as m0002 from './0002_api_access.js';
 import * as m0003 from './0003_change_feed.js';
 import * as m0004 from './0004_audit_chain.js';
 import * as m0005 from './0005_portal_sessions.js';
+import * as m0006 from './0006_applications.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_change_feed': m0003,
   '0004_audit_chain': m0004,
   '0005_portal_sessions': m0005,
+  '0006_applications': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
