@@ -157,6 +157,7 @@ async function runItem(app: FastifyInstance, request: FastifyRequest, item: Batc
   if (hasBody && !headers['content-type']) return itemError(request, item.id, 400, 'Request_BadRequest', 'A batch item with a body must have a Content-Type header.');
   const authorization = request.headers.authorization;
   if (typeof authorization === 'string') headers['authorization'] = authorization;
+  else copyPortalCredentials(request, headers);
   headers['host'] = request.host;
   headers[ORIGIN_HEADER] = origin;
 
@@ -185,4 +186,15 @@ async function runItem(app: FastifyInstance, request: FastifyRequest, item: Batc
     }
   }
   return out;
+}
+
+/**
+ * A portal (cookie) caller's items carry its session cookie, CSRF token and channel. The outer POST
+ * already passed the Origin and Sec-Fetch-Site checks; the inner requests repeat the token check.
+ */
+function copyPortalCredentials(request: FastifyRequest, headers: Record<string, string>): void {
+  for (const name of ['cookie', 'x-csrf-token', 'x-roster-channel']) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
 }
