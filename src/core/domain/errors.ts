@@ -62,6 +62,7 @@ export const REASONS = {
   notOwnerOfMemberGroup: ['forbidden', 'To nest a group you must own both groups or be an administrator.'],
   // role-assignable groups (SECURITY #2; Entra: groups-concept "restrictions for role-assignable groups")
   roleAssignableNesting: ['invalid', 'A role-assignable group cannot contain groups.'],
+  roleAssignableSelfService: ['forbidden', 'Membership of this group gives administrator roles, so only a Global Administrator or one of its owners adds members.'],
   roleAssignableRestricted: ['forbidden', 'Only a Global Administrator or an owner of a role-assignable group may change its members or owners.'],
   // users and licences
   userPrincipalNameTaken: ['conflict', 'Another object with the same value for property userPrincipalName already exists.'],

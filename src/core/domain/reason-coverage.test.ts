@@ -70,6 +70,7 @@ const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
   nestingCycle: { from: 'policy', tests: [`${P}membership.test.ts`, `${U}add-member.test.ts`] },
   notOwnerOfMemberGroup: { from: 'policy', tests: [`${P}membership.test.ts`, `${U}add-member.test.ts`] },
   roleAssignableNesting: { from: 'policy', tests: [`${P}role-assignable.test.ts`] },
+  roleAssignableSelfService: { from: 'policy', tests: [`${P}membership.test.ts`, `${P}abilities.test.ts`, 'e2e/join-blocked-reason-api.test.ts'] },
   roleAssignableRestricted: { from: 'policy', tests: [`${P}role-assignable.test.ts`] },
   userPrincipalNameTaken: { from: 'storage', tests: [`${U}create-user.test.ts`], why: 'the case-insensitive unique index on userPrincipalName decides, so two concurrent creates cannot both win' },
   mailNicknameTaken: { from: 'storage', tests: [`${U}create-group.test.ts`, `${U}delete-group.test.ts`], why: 'the case-insensitive unique index on mailNickname decides (update-group also checks first)' },

@@ -13,6 +13,11 @@ export interface GroupAbilities {
   assignOwners: boolean;
   approve: boolean;
   seeMembers: boolean;
+  /**
+   * Why neither join nor request is offered: the reason code of the refusal trying would get; null when
+   * one of them is offered. A code the portal does not know gets a general sentence (join-reasons.ts).
+   */
+  joinBlockedReason?: string | null;
 }
 
 export type JoinPolicy = 'open' | 'approval' | 'closed';
