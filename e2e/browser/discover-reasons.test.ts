@@ -20,6 +20,7 @@ beforeAll(async () => {
   const waiting = await g('Quarry Waiting', { joinPolicy: 'approval' });
   const mine = await g('Quarry Mine', { joinPolicy: 'open' });
   await g('Quarry Open', { joinPolicy: 'open' });
+  await g('Zebra Other', { joinPolicy: 'open' });
   await portal.core.addMember(portal.adminCaller, { groupId: mine.group.id, memberId: pia.id });
   await portal.core.updateSettings(portal.adminCaller, { ownersCanManageJoinRequests: true });
   const piaCaller = { tenantId: portal.tenantId, principal: { type: 'user' as const, userId: pia.id }, channel: 'myGroups' as const };
@@ -31,7 +32,15 @@ it('discover says why each group cannot be joined, and follows the settings', as
   const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
   const { page, problems, dialogs } = await watchedPage(context, [SIGNED_OUT]);
   await signIn(page, portal.origin, pia, '/discover');
-  await page.getByLabel('Search groups').fill('quarry');
+  const search = async () => {
+    await page.getByText('Zebra Other').waitFor();
+    await page.getByLabel('Search groups').fill('quarry');
+    // The unfiltered list shows Zebra Other too: wait for the filtered one, fully loaded.
+    await expect.poll(() => page.getByText('Zebra Other').count()).toBe(0);
+    await page.getByText("That's all the groups matching your search.").waitFor();
+    await expect.poll(() => page.getByLabel('Searching').count()).toBe(0);
+  };
+  await search();
   const row = (name: string) => page.locator('.mantine-Paper-root', { hasText: name });
   const note = (name: string) => row(name).getByTestId('join-blocked');
   await row('Quarry Open').getByRole('button', { name: 'Join Quarry Open' }).waitFor();
@@ -55,14 +64,14 @@ it('discover says why each group cannot be joined, and follows the settings', as
 
   await portal.core.updateSettings(portal.adminCaller, { licenceEnforcement: true });
   await page.reload();
-  await page.getByLabel('Search groups').fill('quarry');
+  await search();
   await note('Quarry Guild').waitFor();
   expect(await note('Quarry Guild').getAttribute('data-reason')).toBe('licenceRequired');
   expect(await note('Quarry Guild').textContent()).toContain('needs a premium licence');
 
   await portal.core.updateSettings(portal.adminCaller, { licenceEnforcement: false, ownersCanManageJoinRequests: false });
   await page.reload();
-  await page.getByLabel('Search groups').fill('quarry');
+  await search();
   await note('Quarry Guild').waitFor();
   expect(await note('Quarry Guild').getAttribute('data-reason')).toBe('joinRequestsDisabled');
   expect(await note('Quarry Guild').textContent()).toContain('Requests to join are turned off');
