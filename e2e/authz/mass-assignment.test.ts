@@ -10,6 +10,8 @@ export const EXTRA_FIELDS: Record<string, unknown> = {
   owners: ['{plainUser}'],
   isOwner: true,
   roles: ['globalAdmin'],
+  '@roster.roles': ['globalAdmin'],
+  assignedLicenses: [{ skuId: '078d2b04-f1bd-4111-bbd4-b4b1b354cef4', disabledPlans: [] }],
   tenantId: '00000000-0000-4000-8000-000000000000',
   id: '00000000-0000-4000-8000-0000000000aa',
   createdBy: '{plainUser}',
@@ -41,6 +43,9 @@ const ROUTES: WriteRoute[] = [
   { name: 'add an owner', method: 'POST', path: '/v1.0/groups/{private}/owners/$ref', body: { '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/{member}' }, actors: ['owner', 'globalAdmin', 'appReadWrite'] },
   { name: 'create a user', method: 'POST', path: '/v1.0/users', body: { displayName: 'Mass {n}', userPrincipalName: 'mass{n}@{domain}' }, actors: ['globalAdmin', 'appReadWrite'] },
   { name: 'update a user', method: 'PATCH', path: '/v1.0/users/{plainUser}', body: { jobTitle: 'changed {n}' }, actors: ['globalAdmin', 'appReadWrite'] },
+  // Roles and licences have routes of their own, which take nothing else either.
+  { name: 'grant a role', method: 'POST', path: '/v1.0/directoryRoles/4a5d8f65-41da-4de4-8968-e035b65339cf/members/$ref', body: { '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/{member}' }, actors: ['globalAdmin'] },
+  { name: 'assign licences', method: 'POST', path: '/v1.0/users/{plainUser}/assignLicense', body: { addLicenses: [], removeLicenses: [] }, actors: ['globalAdmin', 'appReadWrite'] },
   { name: 'request to join', method: 'POST', path: '/v1.0/groups/{private}/joinRequests', body: { justification: 'let me in {n}' }, actors: ['nonMember'] },
   { name: 'approve a request', method: 'POST', path: '/v1.0/joinRequests/{request}/approve', body: { reason: 'welcome {n}' }, actors: ['coOwner', 'globalAdmin', 'appReadWrite'] },
   { name: 'deny a request', method: 'POST', path: '/v1.0/joinRequests/{ownersRequest}/deny', body: { reason: 'no {n}' }, actors: ['coOwner', 'globalAdmin'] },

@@ -78,7 +78,7 @@ describe('§3.2 settings toggled in the admin center change My Groups', () => {
     await change(admin.page, 'Owners can manage group membership requests in My Groups', false);
     await user.page.reload();
     await user.page.getByLabel('Search groups').fill('design');
-    await row.getByText('You cannot ask to join right now', { exact: false }).waitFor();
+    await row.getByText('Requests to join are turned off in your organisation', { exact: false }).waitFor();
     expect(await row.getByRole('button', { name: /^Request to join/ }).count()).toBe(0);
     await owner.page.reload();
     await owner.page.getByRole('heading', { name: 'Approvals', level: 1 }).waitFor();

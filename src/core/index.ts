@@ -26,7 +26,8 @@ import { getAuthorizationPolicy, getUnifiedGroupSettings, updateAuthorizationPol
 import { joinGroup } from './use-cases/join-group.js';
 import { getJoinRequest, viewJoinRequests } from './use-cases/join-request-views.js';
 import { leaveGroup } from './use-cases/leave-group.js';
-import { assignLicence, getLicenceSeats, removeLicence, setLicenceSeats } from './use-cases/licences.js';
+import { assignLicence, changeLicences, getLicenceSeats, removeLicence, setLicenceSeats } from './use-cases/licences.js';
+import { canReadRoles, grantRole, listRoleMembers, listRoles, revokeRole } from './use-cases/directory-roles.js';
 import { listJoinableGroups } from './use-cases/list-joinable-groups.js';
 import { listGroupJoinRequests, listMyJoinRequests, listPendingApprovals } from './use-cases/list-join-requests.js';
 import { listGroups } from './use-cases/list-groups.js';
@@ -63,7 +64,8 @@ import { verifyAuditLog } from './use-cases/verify-audit-log.js';
 const USE_CASES = {
   bootstrapTenant, createAdmin,
   createUser, updateUser, deleteUser, getUser, listUsers,
-  assignLicence, removeLicence, setLicenceSeats, getLicenceSeats,
+  assignLicence, removeLicence, changeLicences, setLicenceSeats, getLicenceSeats,
+  grantRole, revokeRole, listRoles, listRoleMembers, canReadRoles,
   getSettings, updateSettings,
   createGroup, updateGroup, deleteGroup, restoreGroup, getGroup, listGroups,
   listMyGroups, listOwnedGroups, listJoinableGroups,

@@ -8,7 +8,7 @@ import type {
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
-  Channel, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
+  Channel, DirectoryRole, Group, GroupId, Instant, JoinRequest, JoinRequestId, JoinRequestStatus, LicenceSeats, LicenceSku,
   Membership, MemberType, Ownership, Tenant, TenantId, User, UserId,
 } from './domain/model.js';
 
@@ -67,6 +67,14 @@ export interface UserRepository {
   /** All users, or those matching the filter and search. */
   count(query?: ListFilter & { search?: string | undefined }): Promise<number>;
   countWithLicence(sku: LicenceSku): Promise<number>;
+  /** Holders of a directory role, ordered by displayName then id. */
+  listWithRole(role: DirectoryRole): Promise<User[]>;
+  /**
+   * Serialises role changes in the tenant until the transaction ends, so two admins removing each
+   * other's globalAdmin at once cannot both see the other still there (PostgreSQL advisory lock;
+   * SQLite transactions are already serial).
+   */
+  lockRoles(): Promise<void>;
 }
 
 export interface CredentialRepository {
@@ -196,6 +204,8 @@ export interface SettingsRepository {
 export interface LicenceRepository {
   seats(): Promise<LicenceSeats[]>;
   setSeats(sku: LicenceSku, seats: number): Promise<void>;
+  /** Serialises licence assignments in the tenant until the transaction ends, so seats are not oversold. */
+  lock(): Promise<void>;
 }
 
 

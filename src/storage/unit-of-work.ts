@@ -23,14 +23,14 @@ import { UserRepo } from './repositories/users.js';
 export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engine: Engine, direct?: DirectReader): TenantScope {
   return {
     tenantId,
-    users: new UserRepo(db, tenantId),
+    users: new UserRepo(db, tenantId, engine),
     credentials: new CredentialRepo(db, tenantId),
     groups: new GroupRepo(db, tenantId, engine),
     memberships: new MembershipRepo(db, tenantId, engine, direct),
     owners: new OwnerRepo(db, tenantId),
     requests: new JoinRequestRepo(db, tenantId),
     settings: new SettingsRepo(db, tenantId),
-    licences: new LicenceRepo(db, tenantId),
+    licences: new LicenceRepo(db, tenantId, engine),
     audit: new AuditRepo(db, tenantId, engine),
     outbox: new OutboxRepo(db, tenantId),
     apiClients: new ApiClientRepo(db, tenantId),

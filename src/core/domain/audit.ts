@@ -4,6 +4,7 @@
 export const AUDIT_CATEGORIES = {
   GroupManagement: ['group', 'membership', 'ownership', 'joinRequest'],
   UserManagement: ['user', 'licence'],
+  RoleManagement: ['role'],
   ApplicationManagement: ['apiClient', 'token'],
   Policy: ['settings'],
   DirectoryManagement: ['tenant'],

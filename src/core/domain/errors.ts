@@ -62,8 +62,12 @@ export const REASONS = {
   notOwnerOfMemberGroup: ['forbidden', 'To nest a group you must own both groups or be an administrator.'],
   // role-assignable groups (SECURITY #2; Entra: groups-concept "restrictions for role-assignable groups")
   roleAssignableNesting: ['invalid', 'A role-assignable group cannot contain groups.'],
+  roleAssignableSelfService: ['forbidden', 'Membership of this group gives administrator roles, so only a Global Administrator or one of its owners adds members.'],
   roleAssignableRestricted: ['forbidden', 'Only a Global Administrator or an owner of a role-assignable group may change its members or owners.'],
-  // users and licences
+  // users, roles and licences
+  roleNotFound: ['notFound', 'The directory role does not exist.'],
+  roleNotHeld: ['forbidden', 'You can grant or remove only the roles you hold yourself; only a Global Administrator grants any role.'],
+  lastGlobalAdmin: ['conflict', 'The organisation must keep at least one enabled Global Administrator.'],
   userPrincipalNameTaken: ['conflict', 'Another object with the same value for property userPrincipalName already exists.'],
   mailNicknameTaken: ['conflict', 'Another object with the same value for property mailNickname already exists.'],
   noSeatsLeft: ['conflict', 'There are no seats left for this licence.'],

@@ -12,7 +12,7 @@ export const CHANNELS = ['myGroups', 'adminCenter', 'api', 'scim'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type GroupOrigin = Channel | 'sync';
 
-export const DIRECTORY_ROLES = ['globalAdmin', 'groupsAdmin', 'userAdmin', 'appAdmin', 'auditReader'] as const;
+export const DIRECTORY_ROLES = ['globalAdmin', 'privilegedRoleAdmin', 'groupsAdmin', 'userAdmin', 'appAdmin', 'auditReader'] as const;
 export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
 
 /** Premium licences (Entra ID P1 / P2). Either one counts as "premium" for §3.13. */

@@ -34,7 +34,7 @@ describeEachEngine('users and bootstrap', (getStorage) => {
       await expectDeniedAndUnchanged(w, () => w.core.createUser(w.as(ann), { userPrincipalName: 'x@t.example', displayName: 'X' }), 'notAdmin');
       await w.core.createUser(w.as(ua), { userPrincipalName: 'plain@t.example', displayName: 'Plain' });
       await expectDeniedAndUnchanged(w, () => w.core.createUser(w.as(ua), { userPrincipalName: 'boss@t.example', displayName: 'Boss', roles: ['groupsAdmin'] }), 'notAdmin');
-      await expectDeniedAndUnchanged(w, () => w.core.updateUser(w.as(ua), { userId: ua.id, roles: ['userAdmin', 'globalAdmin'] }), 'notAdmin');
+      await expectDeniedAndUnchanged(w, () => w.core.grantRole(w.as(ua), { userId: ua.id, role: 'globalAdmin' }), 'notAdmin');
       await expectDeniedAndUnchanged(w, () => w.core.updateUser(w.as(ua), { userId: w.admin.id, displayName: 'Pwned' }), 'notAdmin');
       await expectDenied(w.core.updateUser(w.as(ua), { userId: '3a3a3a3a-0000-4000-8000-000000000000', displayName: 'X' }), 'userNotFound');
     });

@@ -1,7 +1,8 @@
 // Admins (userAdmin, globalAdmin) and apps with User.ReadWrite.All create users; only global admins give roles.
 import { DomainError } from '../domain/errors.js';
 import type { DirectoryRole, User, UserType } from '../domain/model.js';
-import { decideManageUser, decideSetRoles } from '../domain/policy/directory.js';
+import { decideManageUser } from '../domain/policy/directory.js';
+import { decideGrantRoles } from '../domain/policy/roles.js';
 import { validPassword, validUserPrincipalName } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase } from './support/context.js';
@@ -21,7 +22,7 @@ export async function createUser(deps: CoreDeps, caller: Caller, input: CreateUs
   return runUseCase(deps, caller, 'user.create', { type: 'user', id: null }, async (uc) => {
     uc.enforce(decideManageUser(uc.policy, null));
     const roles = [...new Set(input.roles ?? [])].sort();
-    uc.enforce(decideSetRoles(uc.policy, [], roles));
+    uc.enforce(decideGrantRoles(uc.policy, roles));
     const user: User = {
       tenantId: caller.tenantId,
       id: deps.ids.newId(),

@@ -10,34 +10,47 @@ function validSku(sku: string): LicenceSku {
   return sku as LicenceSku;
 }
 
-export async function assignLicence(deps: CoreDeps, caller: Caller, input: { userId: string; sku: string }): Promise<User> {
-  const sku = validSku(input.sku);
-  return runUseCase(deps, caller, 'licence.assign', { type: 'licence', id: input.userId }, async (uc) => {
+export interface LicenceChange {
+  userId: string;
+  add?: readonly string[] | undefined;
+  remove?: readonly string[] | undefined;
+}
+
+/**
+ * Graph's assignLicense: adds and removes in one step, all or nothing. Each added licence needs a free
+ * seat; assignments are serialised per tenant so two admins cannot both take the last seat.
+ */
+export async function changeLicences(deps: CoreDeps, caller: Caller, input: LicenceChange): Promise<User> {
+  const add = [...new Set((input.add ?? []).map(validSku))];
+  const remove = [...new Set((input.remove ?? []).map(validSku))];
+  if (add.some((sku) => remove.includes(sku))) throw new DomainError('invalidInput', 'A licence cannot be both added and removed.');
+  const action = add.length > 0 ? 'licence.assign' : 'licence.remove';
+  return runUseCase(deps, caller, action, { type: 'licence', id: input.userId }, async (uc) => {
     uc.enforce(decideManageLicences(uc.policy));
+    await uc.scope.licences.lock();
     const user = await uc.scope.users.get(input.userId);
     if (!user) throw new DomainError('userNotFound');
-    if (user.assignedLicenses.includes(sku)) return user;
-    const seats = (await uc.scope.licences.seats()).find((s) => s.sku === sku)?.seats ?? 0;
-    if ((await uc.scope.users.countWithLicence(sku)) >= seats) throw new DomainError('noSeatsLeft');
-    const updated = { ...user, assignedLicenses: [...user.assignedLicenses, sku].sort() };
+    const adding = add.filter((sku) => !user.assignedLicenses.includes(sku));
+    const seats = await uc.scope.licences.seats();
+    for (const sku of adding) {
+      if ((await uc.scope.users.countWithLicence(sku)) >= (seats.find((s) => s.sku === sku)?.seats ?? 0)) throw new DomainError('noSeatsLeft');
+    }
+    const assigned = [...user.assignedLicenses.filter((sku) => !remove.includes(sku)), ...adding].sort();
+    if (assigned.length === user.assignedLicenses.length && assigned.every((sku) => user.assignedLicenses.includes(sku))) return user;
+    const updated = { ...user, assignedLicenses: assigned };
     await uc.scope.users.update(updated);
-    await uc.audit({ action: 'licence.assign', targetType: 'licence', targetId: user.id, before: user.assignedLicenses, after: updated.assignedLicenses });
+    await uc.audit({ action, targetType: 'licence', targetId: user.id, before: user.assignedLicenses, after: updated.assignedLicenses });
+    await uc.scope.outbox.enqueue({ topic: 'user.updated', payload: { userId: user.id } }, uc.now);
     return updated;
   });
 }
 
+export async function assignLicence(deps: CoreDeps, caller: Caller, input: { userId: string; sku: string }): Promise<User> {
+  return changeLicences(deps, caller, { userId: input.userId, add: [input.sku] });
+}
+
 export async function removeLicence(deps: CoreDeps, caller: Caller, input: { userId: string; sku: string }): Promise<User> {
-  const sku = validSku(input.sku);
-  return runUseCase(deps, caller, 'licence.remove', { type: 'licence', id: input.userId }, async (uc) => {
-    uc.enforce(decideManageLicences(uc.policy));
-    const user = await uc.scope.users.get(input.userId);
-    if (!user) throw new DomainError('userNotFound');
-    if (!user.assignedLicenses.includes(sku)) return user;
-    const updated = { ...user, assignedLicenses: user.assignedLicenses.filter((s) => s !== sku) };
-    await uc.scope.users.update(updated);
-    await uc.audit({ action: 'licence.remove', targetType: 'licence', targetId: user.id, before: user.assignedLicenses, after: updated.assignedLicenses });
-    return updated;
-  });
+  return changeLicences(deps, caller, { userId: input.userId, remove: [input.sku] });
 }
 
 export async function setLicenceSeats(deps: CoreDeps, caller: Caller, input: { sku: string; seats: number }): Promise<LicenceSeats[]> {

@@ -1,7 +1,8 @@
-// Update a user's profile, enabled flag or roles.
+// Update a user's profile or enabled flag. Roles and licences have their own use cases
+// (directory-roles.ts, licences.ts), so no profile edit can carry them (SECURITY #10).
 import { DomainError } from '../domain/errors.js';
-import type { DirectoryRole, User } from '../domain/model.js';
-import { decideDisableUser, decideManageUser, decideSetRoles } from '../domain/policy/directory.js';
+import type { User } from '../domain/model.js';
+import { decideDisableUser, decideManageUser } from '../domain/policy/directory.js';
 import { validPassword, validUserPrincipalName } from '../domain/validation.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase } from './support/context.js';
@@ -11,7 +12,6 @@ export interface UpdateUserInput extends UserProfileInput {
   userId: string;
   userPrincipalName?: string | undefined;
   accountEnabled?: boolean | undefined;
-  roles?: DirectoryRole[] | undefined;
   password?: string | undefined;
 }
 
@@ -21,14 +21,11 @@ export async function updateUser(deps: CoreDeps, caller: Caller, input: UpdateUs
     if (!user) throw new DomainError('userNotFound');
     uc.enforce(decideManageUser(uc.policy, user));
     if (input.accountEnabled === false && user.accountEnabled) uc.enforce(decideDisableUser(uc.policy, user));
-    const roles = input.roles ? [...new Set(input.roles)].sort() : user.roles;
-    uc.enforce(decideSetRoles(uc.policy, user.roles, roles));
     const updated: User = {
       ...user,
       ...userProfile(user, input),
       userPrincipalName: input.userPrincipalName !== undefined ? validUserPrincipalName(input.userPrincipalName) : user.userPrincipalName,
       accountEnabled: input.accountEnabled ?? user.accountEnabled,
-      roles,
     };
     if (updated.userPrincipalName.toLowerCase() !== user.userPrincipalName.toLowerCase()
       && await uc.scope.users.getByUserPrincipalName(updated.userPrincipalName)) throw new DomainError('userPrincipalNameTaken');

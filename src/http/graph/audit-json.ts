@@ -12,6 +12,7 @@ const ACTIVITIES: Record<string, string> = {
   'request.create': 'Request to join group', 'request.approve': 'Approve request to join group', 'request.deny': 'Deny request to join group',
   'request.cancel': 'Cancel request to join group', 'request.expire': 'Expire request to join group',
   'user.create': 'Add user', 'user.update': 'Update user', 'user.delete': 'Delete user',
+  'role.grant': 'Add member to role', 'role.revoke': 'Remove member from role',
   'licence.assign': 'Change user license', 'licence.remove': 'Change user license', 'licence.seats': 'Update license seats',
   'settings.update': 'Update group settings', 'apiClient.register': 'Add application', 'apiClient.delete': 'Delete application',
   'apiClient.rotateSecret': 'Update application – Certificates and secrets management',
@@ -19,7 +20,7 @@ const ACTIVITIES: Record<string, string> = {
   'tenant.bootstrap': 'Create tenant',
 };
 
-const ADD = new Set(['create', 'add', 'addMany', 'register', 'join', 'assign', 'issue', 'bootstrap']);
+const ADD = new Set(['create', 'add', 'addMany', 'register', 'join', 'assign', 'grant', 'issue', 'bootstrap']);
 const DELETE = new Set(['delete', 'remove', 'purge', 'leave', 'revoke', 'expire', 'cancel']);
 
 function operationTypeOf(action: string): string {
@@ -31,7 +32,7 @@ function operationTypeOf(action: string): string {
 }
 
 const RESOURCE_TYPES: Record<string, string> = {
-  group: 'Group', membership: 'Group', ownership: 'Group', joinRequest: 'Request', user: 'User', licence: 'User',
+  group: 'Group', membership: 'Group', ownership: 'Group', joinRequest: 'Request', user: 'User', licence: 'User', role: 'Role',
   apiClient: 'ServicePrincipal', token: 'Other', settings: 'Policy', tenant: 'Directory',
 };
 

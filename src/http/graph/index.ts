@@ -18,6 +18,7 @@ import { membershipRoutes } from './routes/memberships.js';
 import { ownedObjectRoutes } from './routes/owned-objects.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
+import { directoryRoleRoutes } from './routes/directory-roles.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
 import { deltaRoutes } from './routes/delta.js';
 import { createStateSealer } from './sealed-state.js';
@@ -67,6 +68,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await membershipRoutes(v1, ctx);
       await ownedObjectRoutes(v1, ctx);
       await userRoutes(v1, ctx);
+      await directoryRoleRoutes(v1, ctx);
       await joinRequestRoutes(v1, ctx);
       await settingsRoutes(v1, ctx);
       await graphSettingsRoutes(v1, ctx);

@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Group, User } from '../../core/domain/model.js';
 import type { GroupView } from '../../core/index.js';
+import { assignedLicensesJson } from './directory-shapes.js';
 
 export const GRAPH_VERSION = 'v1.0';
 
@@ -46,8 +47,11 @@ export function groupViewJson(view: GroupView, forUser: boolean): Record<string,
   return { ...json, '@roster.joinPolicy': view.group.joinPolicy, '@roster.abilities': view.abilities };
 }
 
-export function userJson(u: User): Record<string, unknown> {
+/** Roles (`@roster.roles`) only when the caller may see who holds which role (admins). */
+export function userJson(u: User, withRoles = false): Record<string, unknown> {
   return {
+    accountEnabled: u.accountEnabled,
+    assignedLicenses: assignedLicensesJson(u),
     businessPhones: [],
     displayName: u.displayName,
     givenName: u.givenName,
@@ -59,6 +63,7 @@ export function userJson(u: User): Record<string, unknown> {
     surname: u.surname,
     userPrincipalName: u.userPrincipalName,
     id: u.id,
+    ...(withRoles ? { '@roster.roles': u.roles } : {}),
   };
 }
 

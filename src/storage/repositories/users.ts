@@ -1,16 +1,16 @@
 // Users, with their directory roles and licence assignments (two side tables, replaced as a set on update).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ListFilter, UserQuery, UserRepository } from '../../core/ports.js';
-import type { LicenceSku, TenantId, User, UserId } from '../../core/domain/model.js';
+import type { DirectoryRole, LicenceSku, TenantId, User, UserId } from '../../core/domain/model.js';
 import { DomainError } from '../../core/domain/errors.js';
 import type { Database } from '../schema.js';
 import { userFromRow, userToRow } from '../mappers.js';
 import type { UserRow } from '../mappers.js';
 import { filterSql, orderedPage, searchSql } from '../list-query-sql.js';
-import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount } from '../sql-helpers.js';
+import { changed, chunks, inOrder, isUniqueViolation, loweredColumnPrefix, lowerPrefix, toCount, type Engine } from '../sql-helpers.js';
 
 export class UserRepo implements UserRepository {
-  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId) {}
+  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine) {}
 
   private base() {
     return this.db.selectFrom('users').selectAll().where('tenant_id', '=', this.tenantId);
@@ -99,6 +99,18 @@ export class UserRepo implements UserRepository {
     const r = await this.db.selectFrom('user_licences').select((eb) => eb.fn.countAll().as('n'))
       .where('tenant_id', '=', this.tenantId).where('sku', '=', sku).executeTakeFirstOrThrow();
     return toCount(r.n);
+  }
+
+  async listWithRole(role: DirectoryRole): Promise<User[]> {
+    const rows = await this.base()
+      .where('id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('tenant_id', '=', this.tenantId).where('role', '=', role))
+      .orderBy('display_name').orderBy('id').execute();
+    return this.hydrate(rows);
+  }
+
+  async lockRoles(): Promise<void> {
+    if (this.engine !== 'postgres') return;
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`roster:roles:${this.tenantId}`}, 0))`.execute(this.db);
   }
 
   private async writeRolesAndLicences(user: User): Promise<void> {

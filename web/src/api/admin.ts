@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { adminCall, graphPath } from './client';
 import { EVENTUAL } from './hooks';
-import type { Collection, Group, User } from './types';
+import type { Collection, DirectoryRole, Group, SubscribedSku, User } from './types';
 
 /** One tenant setting as GET /v1.0/settings describes it (docs/adr/0011). */
 export interface SettingDescription {
@@ -38,7 +38,46 @@ export const adminKeys = {
   groups: (q: string) => ['admin', 'groups', q] as const,
   deleted: ['admin', 'deletedGroups'] as const,
   audit: (q: string) => ['admin', 'audit', q] as const,
+  roles: ['admin', 'directoryRoles'] as const,
+  skus: ['admin', 'subscribedSkus'] as const,
 };
+
+export function useDirectoryRoles() {
+  return useQuery({ queryKey: adminKeys.roles, queryFn: () => adminCall<Collection<DirectoryRole>>('/v1.0/directoryRoles') });
+}
+
+export function useSubscribedSkus() {
+  return useQuery({ queryKey: adminKeys.skus, queryFn: () => adminCall<Collection<SubscribedSku>>('/v1.0/subscribedSkus') });
+}
+
+/** Grant (POST members/$ref) or remove (DELETE members/{id}/$ref) one directory role. */
+export function useRoleChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ roleId, userId, grant }: { roleId: string; userId: string; grant: boolean }) => (grant
+      ? adminCall(`/v1.0/directoryRoles/${graphPath(roleId)}/members/$ref`, { method: 'POST', body: { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${userId}` } })
+      : adminCall(`/v1.0/directoryRoles/${graphPath(roleId)}/members/${graphPath(userId)}/$ref`, { method: 'DELETE' })),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: ['admin', 'users'] });
+      await client.invalidateQueries({ queryKey: adminKeys.roles });
+    },
+  });
+}
+
+/** Add or remove one licence (POST /users/{id}/assignLicense). */
+export function useLicenceChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ skuId, userId, assign }: { skuId: string; userId: string; assign: boolean }) =>
+      adminCall<User>(`/v1.0/users/${graphPath(userId)}/assignLicense`, {
+        method: 'POST', body: assign ? { addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [skuId] },
+      }),
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: ['admin', 'users'] });
+      await client.invalidateQueries({ queryKey: adminKeys.skus });
+    },
+  });
+}
 
 /** Graph's quoted $search words (quotes and backslashes cannot be escaped there, so they become spaces). */
 export const searchWords = (text: string) => text.replace(/["\\]/g, ' ').trim();

@@ -13,6 +13,11 @@ export interface GroupAbilities {
   assignOwners: boolean;
   approve: boolean;
   seeMembers: boolean;
+  /**
+   * Why neither join nor request is offered: the reason code of the refusal trying would get; null when
+   * one of them is offered. A code the portal does not know gets a general sentence (join-reasons.ts).
+   */
+  joinBlockedReason?: string | null;
 }
 
 export type JoinPolicy = 'open' | 'approval' | 'closed';
@@ -39,6 +44,30 @@ export interface User {
   userPrincipalName: string;
   mail: string | null;
   jobTitle: string | null;
+  accountEnabled?: boolean;
+  /** Graph's shape: each licence by its SKU id. */
+  assignedLicenses?: Array<{ skuId: string; disabledPlans: string[] }>;
+  /** Roster's role names; present only when the caller may see roles (administrators). */
+  '@roster.roles'?: string[];
+}
+
+/** GET /v1.0/directoryRoles (docs/adr/0022). */
+export interface DirectoryRole {
+  id: string;
+  roleTemplateId: string;
+  displayName: string;
+  description: string;
+  '@roster.role': string;
+  '@roster.memberCount'?: number;
+}
+
+/** GET /v1.0/subscribedSkus: seats bought (prepaidUnits.enabled) and assigned (consumedUnits). */
+export interface SubscribedSku {
+  skuId: string;
+  skuPartNumber: string;
+  consumedUnits: number;
+  prepaidUnits: { enabled: number };
+  '@roster.sku': string;
 }
 
 /** A member or owner: a user or a group, with its Graph type. */

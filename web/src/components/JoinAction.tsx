@@ -1,20 +1,24 @@
-// Join, request with a justification, or the reason neither is offered — from the group's abilities
-// and its join policy annotation as the server returned them.
+// Join, request with a justification, or the reason neither is offered — all from the group's
+// abilities as the server returned them (the reason is the server's code, worded in join-reasons.ts).
 import { Alert, Button, Group as Row, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { call, graphPath, messageOf } from '../api/client';
 import { keys, useAction } from '../api/hooks';
 import type { Group } from '../api/types';
+import { joinBlockedText } from './join-reasons';
 
-export function whyNot(group: Group): string {
-  const abilities = group['@roster.abilities'];
-  if (abilities?.leave) return "You're a member of this group.";
-  switch (group['@roster.joinPolicy']) {
-    case 'closed': return 'Closed: only its owners add members.';
-    case 'approval': return 'You cannot ask to join right now: you may already have a request waiting, or requests are turned off in this organisation.';
-    case 'open': return 'You cannot join this group (you may already be in it, or this organisation does not allow it).';
-    default: return 'You cannot join this group.';
-  }
+/** A quiet note, not an error: the group is fine, it just isn't one the caller can join. */
+function BlockedNote({ reason }: { reason: string | null | undefined }) {
+  return (
+    <Row gap={6} wrap="nowrap" align="flex-start" data-testid="join-blocked" data-reason={reason ?? ''}>
+      <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" 
+        style={{ flex: 'none', marginTop: 2, color: 'var(--mantine-color-dimmed)' }}
+        fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <circle cx="12" cy="12" r="10" /><line x1="12" y1="11" x2="12" y2="16" /><line x1="12" y1="8" x2="12.01" y2="8" />
+      </svg>
+      <Text size="sm" c="dimmed">{joinBlockedText(reason)}</Text>
+    </Row>
+  );
 }
 
 export function JoinAction({ group, compact = false }: { group: Group; compact?: boolean }) {
@@ -49,7 +53,7 @@ export function JoinAction({ group, compact = false }: { group: Group; compact?:
           </Stack>
         </form>
       )}
-      {!abilities?.join && !abilities?.request && <Text size="sm" c="dimmed">{whyNot(group)}</Text>}
+      {!abilities?.join && !abilities?.request && <BlockedNote reason={abilities?.joinBlockedReason} />}
       {failure && <Alert color="red" role="alert" py={6}>{messageOf(failure)}</Alert>}
     </Stack>
   );

@@ -1,9 +1,12 @@
-// Users, roles, licences and tenant settings. SECURITY #2: nobody grants a role they could not hold —
-// only global admins change roles, and user admins cannot touch global admins.
+// Users, licences and tenant settings (directory roles: roles.ts). User admins cannot manage holders
+// of privileged roles (SECURITY #2).
 import { appHas, isGlobalAdmin, isGroupAdmin, isUserAdmin } from '../actor.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import type { DirectoryRole, User } from '../model.js';
 import { requireEnabled, type PolicyContext } from './context.js';
+
+/** Roles a User Administrator may not manage the holders of (Entra: privileged roles). */
+const PRIVILEGED: readonly DirectoryRole[] = ['globalAdmin', 'privilegedRoleAdmin'];
 
 export function decideReadDirectory(ctx: PolicyContext): Decision {
   const { actor } = ctx;
@@ -21,7 +24,7 @@ export function decideManageUser(ctx: PolicyContext, target: User | null): Decis
   return firstDenial(
     () => requireEnabled(ctx),
     () => (isUserAdmin(actor) ? ALLOW : deny('notAdmin')),
-    () => (target && target.roles.includes('globalAdmin') && !isGlobalAdmin(actor) ? deny('notAdmin') : ALLOW),
+    () => (target && target.roles.some((r) => PRIVILEGED.includes(r)) && !isGlobalAdmin(actor) ? deny('notAdmin') : ALLOW),
   );
 }
 
@@ -34,12 +37,6 @@ export function decideDeleteUser(ctx: PolicyContext, target: User): Decision {
 
 export function decideDisableUser(ctx: PolicyContext, target: User): Decision {
   return decideDeleteUser(ctx, target);
-}
-
-export function decideSetRoles(ctx: PolicyContext, before: readonly DirectoryRole[], after: readonly DirectoryRole[]): Decision {
-  const same = before.length === after.length && before.every((r) => after.includes(r));
-  if (same) return ALLOW;
-  return isGlobalAdmin(ctx.actor) ? ALLOW : deny('notAdmin');
 }
 
 export function decideManageLicences(ctx: PolicyContext): Decision {

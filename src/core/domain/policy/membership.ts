@@ -14,6 +14,15 @@ function selfServiceGroup(group: Group): Decision {
   return ALLOW;
 }
 
+/**
+ * A role-assignable group hands out directory roles, so nobody joins or requests it by themselves
+ * (Entra: only Global / Privileged Role Administrators and its owners add members). Its join policy is
+ * always closed anyway; the reason says why, which "closed" alone would not.
+ */
+function roleAssignableSelfService(group: Group): Decision {
+  return group.isAssignableToRole ? deny('roleAssignableSelfService') : ALLOW;
+}
+
 /** A user acting for themselves (join, request, leave): apps and the system have no membership of their own. */
 function selfServiceActor(ctx: PolicyContext): Decision {
   if (ctx.actor.kind !== 'user') return deny('invalidInput');
@@ -26,6 +35,7 @@ export function decideJoin(ctx: PolicyContext, group: Group, rel: GroupRelation)
     () => selfServiceActor(ctx),
     () => selfServiceGroup(group),
     () => (rel.isDirectMember ? deny('alreadyMember') : ALLOW),
+    () => roleAssignableSelfService(group),
     () => {
       switch (group.joinPolicy) {
         case 'open': return ALLOW;
@@ -47,6 +57,7 @@ export function decideRequestToJoin(ctx: PolicyContext, group: Group, rel: Group
     () => selfServiceActor(ctx),
     () => selfServiceGroup(group),
     () => (rel.isDirectMember ? deny('alreadyMember') : ALLOW),
+    () => roleAssignableSelfService(group),
     () => (group.joinPolicy === 'open' ? deny('groupIsOpen') : group.joinPolicy === 'closed' ? deny('groupClosed') : ALLOW),
     () => (settings.ownersCanManageJoinRequests ? ALLOW : deny('joinRequestsDisabled')),
     () => (settings.licenceEnforcement && actor.kind === 'user' && !actor.hasPremiumLicence ? deny('licenceRequired') : ALLOW),

@@ -1,8 +1,10 @@
 // /v1.0/me and /v1.0/users: thin routes over the core's user use cases. Graph's `passwordProfile`
-// sets the local sign-in password; roles and licences are not writable here (SECURITY #10).
+// sets the local sign-in password; roles and licences are not writable here (SECURITY #10): licences
+// change through `assignLicense` (below), roles through /directoryRoles (directory-roles.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { callerOf } from '../../auth.js';
 import { parseListOptions } from '../odata/list-options.js';
+import { skuOfId } from '../directory-shapes.js';
 import { context, project, userJson } from '../shapes.js';
 import { collection, ID_PARAMS, meOf, type GraphContext } from './support.js';
 
@@ -32,19 +34,34 @@ function userInput(body: Body) {
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id.toLowerCase();
 
+const SKU_ID = { type: 'string', maxLength: 64 } as const;
+const ASSIGN_LICENSE_BODY = {
+  type: 'object', additionalProperties: false, required: ['addLicenses', 'removeLicenses'],
+  properties: {
+    addLicenses: {
+      type: 'array', maxItems: 10,
+      items: { type: 'object', additionalProperties: false, required: ['skuId'], properties: { skuId: SKU_ID, disabledPlans: { type: 'array', maxItems: 0 } } },
+    },
+    removeLicenses: { type: 'array', maxItems: 10, items: SKU_ID },
+  },
+} as const;
+
 export async function userRoutes(app: FastifyInstance, ctx: GraphContext): Promise<void> {
   const { core, pager } = ctx;
 
+  const withRoles = (request: FastifyRequest) => core.canReadRoles(callerOf(request));
+
   app.get('/me', { schema: { tags: ['users'], summary: 'The signed-in user (user tokens only)' } }, async (request) => {
     const user = await core.getUser(callerOf(request), { userId: meOf(request) });
-    return { '@odata.context': context(request, 'users/$entity'), ...userJson(user) };
+    return { '@odata.context': context(request, 'users/$entity'), ...userJson(user, await withRoles(request)) };
   });
 
   app.get('/users', { schema: { tags: ['users'], summary: 'List users' } }, async (request) => {
     const query = request.query as Record<string, string | undefined>;
     const options = parseListOptions(query, { consistencyLevel: request.headers['consistencylevel'] as string | undefined }, 'users');
     const page = await core.listUsers(callerOf(request), { ...options, cursor: pager.cursor(request) });
-    return collection(context(request, 'users'), page.users.map((u) => project(userJson(u), options.select)), pager.nextLink(request, page.next), page.count);
+    const roles = await withRoles(request);
+    return collection(context(request, 'users'), page.users.map((u) => project(userJson(u, roles), options.select)), pager.nextLink(request, page.next), page.count);
   });
 
   app.post('/users', { schema: { tags: ['users'], summary: 'Create a user (user administrators, User.ReadWrite.All)', body: CREATE_BODY } }, async (request, reply) => {
@@ -54,7 +71,17 @@ export async function userRoutes(app: FastifyInstance, ctx: GraphContext): Promi
 
   app.get('/users/:id', { schema: { tags: ['users'], summary: 'Get a user', params: ID_PARAMS } }, async (request) => {
     const user = await core.getUser(callerOf(request), { userId: idOf(request) });
-    return { '@odata.context': context(request, 'users/$entity'), ...userJson(user) };
+    return { '@odata.context': context(request, 'users/$entity'), ...userJson(user, await withRoles(request)) };
+  });
+
+  app.post('/users/:id/assignLicense', {
+    schema: { tags: ['users'], summary: 'Add and remove licences in one step, within the tenant\'s seats (user administrators, User.ReadWrite.All)', params: ID_PARAMS, body: ASSIGN_LICENSE_BODY },
+  }, async (request) => {
+    const body = request.body as { addLicenses: Array<{ skuId: string }>; removeLicenses: string[] };
+    const user = await core.changeLicences(callerOf(request), {
+      userId: idOf(request), add: body.addLicenses.map((l) => skuOfId(l.skuId)), remove: body.removeLicenses.map(skuOfId),
+    });
+    return { '@odata.context': context(request, 'users/$entity'), ...userJson(user, await withRoles(request)) };
   });
 
   app.patch('/users/:id', { schema: { tags: ['users'], summary: 'Update a user', params: ID_PARAMS, body: UPDATE_BODY } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 // Create a user (POST /v1.0/users): sign-in name, display name and a first password. Roles and licences
-// are not writable through the API (SECURITY #10), so this form does not offer them.
+// have routes of their own (SECURITY #10): they are given afterwards from the user's row (UserAccess).
 import { Alert, Button, Group as Row, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';

@@ -1,19 +1,23 @@
-// Users: search (by name or sign-in name), enabled or disabled (the API filters on accountEnabled but
-// does not return it, so the page lists one state at a time), paging by nextLink, create, and
-// enable/disable with PATCH accountEnabled. Roles and licences are not writable through the API.
+// Users: search (by name or sign-in name), enabled or disabled (one state at a time, filtered on
+// accountEnabled), paging by nextLink, create, enable/disable with PATCH accountEnabled, and each
+// user's roles and licences shown and edited through their own routes (UserAccess, docs/adr/0022).
 import { Alert, Button, Group as Row, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useAdminUsers, userPath } from '../../api/admin';
+import { useAdminUsers, useDirectoryRoles, useSubscribedSkus, userPath } from '../../api/admin';
 import { adminCall, messageOf } from '../../api/client';
 import type { User } from '../../api/types';
 import { AdminError, AdminPage, CountLine, LoadMore } from '../../components/admin/AdminPage';
 import { CreateUser } from '../../components/admin/CreateUser';
+import { AccessBadges, UserAccess } from '../../components/admin/UserAccess';
 import { EmptyState, LoadingState } from '../../components/States';
 
 function UserRow({ user, enabled }: { user: User; enabled: boolean }) {
   const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const roles = useDirectoryRoles();
+  const skus = useSubscribedSkus();
   const toggle = useMutation({
     mutationFn: () => adminCall(userPath(user.id), { method: 'PATCH', body: { accountEnabled: !enabled } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'users'] }),
@@ -24,12 +28,15 @@ function UserRow({ user, enabled }: { user: User; enabled: boolean }) {
         <Stack gap={0} style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Text fw={600} truncate>{user.displayName}</Text>
           <Text size="sm" c="dimmed" truncate>{user.userPrincipalName}</Text>
+          <AccessBadges user={user} roles={roles.data?.value ?? []} skus={skus.data?.value ?? []} />
         </Stack>
+        <Button size="xs" variant="default" onClick={() => setEditing(true)} aria-label={`Roles and licences of ${user.displayName}`}>Roles and licences</Button>
         <Button size="xs" variant={enabled ? 'default' : 'light'} color={enabled ? 'red' : undefined} loading={toggle.isPending}
           onClick={() => toggle.mutate()} aria-label={`${enabled ? 'Disable' : 'Enable'} ${user.displayName}`}>
           {enabled ? 'Disable' : 'Enable'}
         </Button>
       </Row>
+      {editing && <UserAccess user={user} opened={editing} onClose={() => setEditing(false)} />}
       {toggle.isError && <Alert mt="xs" color="red" variant="light" role="alert" title="Not done">{messageOf(toggle.error)}</Alert>}
     </Paper>
   );
