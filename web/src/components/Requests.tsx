@@ -59,7 +59,7 @@ export function ApprovalItem({ request, showGroup = true, groupId }: { request: 
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Text fw={600}><UserName id={request.requesterId} /></Text>
             {showGroup && <Row gap={4}><Text size="sm">wants to join</Text><GroupName id={request.groupId} /></Row>}
-            <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}</Text>
+            <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}{request.requestedDurationDays ? ` · for ${request.requestedDurationDays} days` : ''}</Text>
           </Stack>
           <Badge color={STATUS_COLOR[request.status]} variant="filled">{request.status}</Badge>
         </Row>
