@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/core/domain/model.js';
 import type { Caller } from '../../src/core/index.js';
-import { DESKTOP, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
 
 let portal: Portal;
 let dora: User;
@@ -72,11 +72,15 @@ describe('My Groups: deleted groups and membership expiry', () => {
     await signIn(requester.page, portal.origin, rex, '/discover');
     await requester.page.getByLabel('Search groups').fill('Audit');
     const row = requester.page.locator('.mantine-Paper-root', { hasText: 'Audit Prep' });
+    // Type-ahead: act once the search answered (the unfiltered list shows first and is then replaced).
+    await expect.poll(() => requester.page.locator('.mantine-Paper-root').count()).toBe(1);
     await row.getByRole('button', { name: 'Request to join Audit Prep' }).click();
     await row.getByLabel('Why do you need to join?').fill('I collect the evidence this quarter');
     await row.getByLabel('For how long?').selectOption('7');
     await row.getByRole('button', { name: 'Send request' }).click();
     await requester.page.getByText('Request sent.', { exact: false }).waitFor();
+    await requester.page.getByRole('link', { name: 'My groups' }).click();
+    await requester.page.locator('section[aria-labelledby="requests-heading"]').getByText('for 7 days', { exact: false }).waitFor();
 
     const oliveContext = await newContext();
     const approver = await watchedPage(oliveContext, [SIGNED_OUT]);
@@ -105,5 +109,26 @@ describe('My Groups: deleted groups and membership expiry', () => {
     expect(requester.dialogs).toEqual([]);
     expect(requester.problems).toEqual([]);
     await rexContext.close();
+  });
+
+  it('at phone width the home list with an expiry and the deleted groups page fit and pass axe', async () => {
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: PHONE, isMobile: true, hasTouch: true });
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    const scrollWidth = () => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    await signIn(page, portal.origin, rex);
+    await page.getByTestId('membership-expiry').waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'home-membership-expiry-phone');
+    const { group } = await portal.core.createGroup(asUser(rex), { displayName: 'Short-lived Project With A Long Name', securityEnabled: true, mailEnabled: false });
+    await portal.core.deleteGroup(asUser(rex), { groupId: group.id });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'My deleted groups' }).click();
+    await page.getByRole('button', { name: 'Restore Short-lived Project With A Long Name' }).waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'my-deleted-groups-phone');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

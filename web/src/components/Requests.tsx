@@ -29,7 +29,10 @@ export function MyRequestItem({ request }: { request: JoinRequest }) {
       <Row justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <GroupName id={request.groupId} />
-          <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}{request.expiresDateTime && request.status === 'pending' ? ` · expires ${when(request.expiresDateTime)}` : ''}</Text>
+          <Text size="xs" c="dimmed">
+            Asked on {when(request.createdDateTime)}{request.requestedDurationDays ? ` for ${request.requestedDurationDays} days` : ''}
+            {request.expiresDateTime && request.status === 'pending' ? ` · expires ${when(request.expiresDateTime)}` : ''}
+          </Text>
           {request.justification && <Text size="sm">“{request.justification}”</Text>}
           {request.decisionReason && <Text size="sm" c="dimmed">Reason: {request.decisionReason}</Text>}
         </Stack>
