@@ -106,6 +106,13 @@ describeEachEngine('OpenID Connect sign-in against a real provider', (getStorage
       const session = await p.call('GET', '/auth/session', { cookie: setCookieOf(res, SESSION) ?? '' });
       expect(session.json()).toMatchObject({ user: { userPrincipalName: 'new.person@oidc.example', displayName: 'New Person', roles: [] } });
     });
+
+    it('an over-long returnTo still starts the flow (the browser follows this link) and comes back to /', async () => {
+      const { authUrl, flow } = await begin(`/groups/${'x'.repeat(2000)}`);
+      const res = await callback(await driveProvider(authUrl), flow);
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/');
+    });
   });
 
   describe('refusals: no session, audited', () => {
