@@ -101,7 +101,7 @@ describeEachEngine('Graph memberOf', (getStorage) => {
     expect(counted['@odata.count']).toBe(4);
     expect(counted.value).toHaveLength(1);
     const selected = (await get(annToken, '/v1.0/me/memberOf?$select=displayName&$top=1')).json();
-    expect(Object.keys(selected.value[0]).sort()).toEqual(['@odata.type', '@roster.abilities', '@roster.joinPolicy', 'displayName', 'id']);
+    expect(Object.keys(selected.value[0]).sort()).toEqual(['@odata.type', '@roster.abilities', '@roster.joinPolicy', '@roster.myMembership', 'displayName', 'id']);
     const filter = encodeURIComponent("startsWith(displayName,'team 1') or displayName eq 'Team 2'");
     const refused = await get(annToken, `/v1.0/me/memberOf?$filter=${filter}`);
     expect(refused.statusCode).toBe(400);

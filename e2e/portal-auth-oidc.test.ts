@@ -2,58 +2,13 @@
 // HTTP requests: the authorization code flow with PKCE, state and nonce, and every refusal the ADR
 // names — tampered state, replayed code, wrong nonce, another issuer (mix-up), another audience —
 // creating no session and audited. On both engines.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../src/storage/testing/engines.js';
+import { CLIENT, OTHER_CLIENT, startIdp, type Idp } from './oidc-idp.js';
 import { ORIGIN, SESSION, setCookieOf, startPortal, type Portal } from './portal-auth-harness.js';
 
-const CLIENT = { client_id: 'roster', client_secret: 'roster-secret-0123456789' };
-const OTHER_CLIENT = { client_id: 'other-app', client_secret: 'other-secret-0123456789' };
 const CALLBACK = `${ORIGIN}/auth/oidc/callback`;
 const OIDC_COOKIE = '__Host-roster_oidc';
-
-interface Account { sub: string; email?: string; email_verified?: boolean; name?: string }
-
-interface Idp { issuer: string; signInAs(account: Account): void; close(): Promise<void> }
-
-/** A provider that signs in (and consents for) whichever account the test names, with no forms. */
-async function startIdp(): Promise<Idp> {
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let current: Account = { sub: 'nobody' };
-  const accounts = new Map<string, Account>();
-  const provider = new Provider(issuer, {
-    clients: [CLIENT, OTHER_CLIENT].map((c) => ({ ...c, redirect_uris: [CALLBACK], grant_types: ['authorization_code'], response_types: ['code'] })),
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ ...(accounts.get(sub) ?? { sub }) }) }),
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    cookies: { keys: ['portal-auth-oidc-test'] },
-  });
-  provider.on('server_error', () => undefined);
-  const callback = provider.callback();
-  server.on('request', (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) return void callback(req, res);
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      if (details.prompt.name === 'login') {
-        await provider.interactionFinished(req, res, { login: { accountId: current.sub } }, { mergeWithLastSubmission: false });
-        return;
-      }
-      const grant = new provider.Grant({ accountId: current.sub, clientId: String(details.params['client_id']) });
-      grant.addOIDCScope('openid email profile');
-      await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-    })().catch((error: unknown) => { res.statusCode = 500; res.end(String(error)); });
-  });
-  return {
-    issuer,
-    signInAs(account) { current = account; accounts.set(account.sub, account); },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  };
-}
 
 /** Follows the provider's redirects by hand (with its cookies) until it sends the browser back to Roster. */
 async function driveProvider(authUrl: string): Promise<string> {
@@ -79,8 +34,8 @@ describeEachEngine('OpenID Connect sign-in against a real provider', (getStorage
   let rogue: Idp;
   let p: Portal;
   beforeAll(async () => {
-    idp = await startIdp();
-    rogue = await startIdp();
+    idp = await startIdp({ redirectUri: CALLBACK });
+    rogue = await startIdp({ redirectUri: CALLBACK });
     p = await startPortal(getStorage(), {
       oidc: { issuer: idp.issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, match: 'email', createUsers: true, allowInsecureRequests: true },
     });
@@ -150,6 +105,13 @@ describeEachEngine('OpenID Connect sign-in against a real provider', (getStorage
       expect(res.headers.location).toBe('/');
       const session = await p.call('GET', '/auth/session', { cookie: setCookieOf(res, SESSION) ?? '' });
       expect(session.json()).toMatchObject({ user: { userPrincipalName: 'new.person@oidc.example', displayName: 'New Person', roles: [] } });
+    });
+
+    it('an over-long returnTo still starts the flow (the browser follows this link) and comes back to /', async () => {
+      const { authUrl, flow } = await begin(`/groups/${'x'.repeat(2000)}`);
+      const res = await callback(await driveProvider(authUrl), flow);
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/');
     });
   });
 

@@ -127,7 +127,7 @@ describe('the admin center in the browser', () => {
     await page.getByRole('status').filter({ hasText: '2 deleted' }).waitFor();
     await expect.poll(() => page.getByTestId('admin-group-row').count()).toBe(0);
 
-    await page.getByRole('link', { name: 'Deleted groups' }).click();
+    await page.getByRole('link', { name: 'Deleted groups', exact: true }).click();
     await page.getByRole('heading', { name: 'Deleted groups', level: 1 }).waitFor();
     await expect.poll(() => page.getByTestId('deleted-group-row').count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);

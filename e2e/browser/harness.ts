@@ -4,6 +4,7 @@
 // through the sign-in page. Every page records console errors and page errors; a test fails on any it
 // did not expect.
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ import type { User } from '../../src/core/domain/model.js';
 import { createCore, type Caller, type Core } from '../../src/core/index.js';
 import { testPasswordHasher } from '../../src/core/testing/deps.js';
 import { graphApi } from '../../src/http/graph/index.js';
-import { portalAuth } from '../../src/http/portal-auth/index.js';
+import { portalAuth, type OidcSettings } from '../../src/http/portal-auth/index.js';
 import { portalStatic } from '../../src/http/portal-static.js';
 import { buildServer } from '../../src/http/server.js';
 import { systemClock } from '../../src/platform/clock.js';
@@ -47,6 +48,8 @@ export interface Portal {
   browser: Browser;
   /** Acts as the tenant's global administrator through the core (test setup only). */
   adminCaller: Caller;
+  /** The storage under the core (tests read the audit log and sessions from it). */
+  storage: TestStorage['storage'];
   /** The server's self-signed key and certificate (PEM), for another origin on this host. */
   tls: { key: string; cert: string };
   newUser(name: string): Promise<User>;
@@ -54,9 +57,25 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+export interface PortalOptions {
+  /** The port to serve on (0: any); OpenID Connect needs it known first, for its redirect URI. */
+  port?: number;
+  /** Sign-in with an identity provider; the redirect URI is this server's /auth/oidc/callback. */
+  oidc?: Omit<OidcSettings, 'redirectUri'>;
+}
+
+/** A port free at the time of asking, for a server whose address must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 let counter = 0;
 
-export async function startPortal(): Promise<Portal> {
+export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   ensureWebBuilt();
   const db: TestStorage = await openTestStorage('sqlite');
   const core = createCore({ uow: db.storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets });
@@ -77,16 +96,20 @@ export async function startPortal(): Promise<Portal> {
         core, version: 'test', skipTokenKey: Buffer.alloc(32, 7), rateLimitPerMinute: 100_000, tokenRateLimitPerMinute: 100_000,
         defaultTenant, sessions: { csrfKey },
       }));
-      await root.register(portalAuth({ core, csrfKey, flowKey: Buffer.alloc(32, 9), defaultTenant, loginRateLimit: { max: 100_000, windowMs: 60_000 } }));
+      await root.register(portalAuth({
+        core, csrfKey, flowKey: Buffer.alloc(32, 9), defaultTenant, loginRateLimit: { max: 100_000, windowMs: 60_000 },
+        oidc: opts.oidc ? { ...opts.oidc, redirectUri: `https://127.0.0.1:${opts.port ?? 0}/auth/oidc/callback` } : undefined,
+      }));
     },
   });
-  const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+  if (opts.oidc && !opts.port) throw new Error('OpenID Connect needs the port known first (freePort())');
+  const origin = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const adminCaller: Caller = { tenantId: tenant.id, principal: { type: 'user', userId: admin.id }, channel: 'adminCenter' };
   const system: Caller = { tenantId: tenant.id, principal: { type: 'system' }, channel: 'api' };
   let users = 0;
   return {
-    app, core, tenantId: tenant.id, origin, admin, browser, adminCaller, tls: { key: tls.key, cert: tls.cert },
+    app, core, tenantId: tenant.id, origin, admin, browser, adminCaller, storage: db.storage, tls: { key: tls.key, cert: tls.cert },
     newUser: (name) => core.createUser(adminCaller, {
       userPrincipalName: `${name.toLowerCase().replace(/\W+/g, '.')}.${++users}@web${n}.example`, displayName: name, password: PASSWORD,
     }),

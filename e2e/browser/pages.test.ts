@@ -126,7 +126,7 @@ describe('portal pages', () => {
     // Delete, after a confirmation that says what happens; back on My groups.
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete this group?' });
-    await confirm.getByText('An administrator can restore it for 30 days.').waitFor();
+    await confirm.getByText('Its owners and administrators can restore it for 30 days', { exact: false }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('heading', { name: 'My groups' }).waitFor();

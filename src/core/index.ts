@@ -36,6 +36,7 @@ import { listMyGroups, listOwnedGroups } from './use-cases/list-my-groups.js';
 import { issueClientCredentialsToken } from './use-cases/issue-client-token.js';
 import { listApiClients } from './use-cases/list-api-clients.js';
 import { listDeletedGroups } from './use-cases/list-deleted-groups.js';
+import { listDeletedOwnedGroups } from './use-cases/list-deleted-owned-groups.js';
 import { listDirectoryAudits } from './use-cases/list-directory-audits.js';
 import { listTransitiveMembers } from './use-cases/list-transitive-members.js';
 import { listMemberObjects, listOwnerUsers, listTransitiveMemberObjects } from './use-cases/list-member-objects.js';
@@ -81,7 +82,7 @@ const USE_CASES = {
   sealAuditLog, verifyAuditLog, listDirectoryAudits, getDirectoryAudit,
   registerApiClient, rotateClientSecret, deleteApiClient, listApiClients,
   issueClientCredentialsToken, createUserToken, revokeToken, listMyTokens, listUserTokens, authenticate,
-  addMembers, listDeletedGroups, listTransitiveMembers,
+  addMembers, listDeletedGroups, listDeletedOwnedGroups, listTransitiveMembers,
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
   signInWithPassword, signInWithOidc, authenticateSession, signOut, recordSignInRefusal,
 } as const;
@@ -100,7 +101,7 @@ export function createCore(deps: CoreDeps): Core {
 
 export type { Caller, CoreDeps, Principal } from './ports.js';
 export { DomainError, isDomainError, type ErrorCategory, type ReasonCode } from './domain/errors.js';
-export type { GroupView } from './use-cases/support/views.js';
+export type { GroupView, MyMembership } from './use-cases/support/views.js';
 export type { MemberObject } from './use-cases/support/member-objects.js';
 export type { FilterExpr, ListCursor, ListQuery, ListResource, OrderBy, SearchExpr } from './domain/list-query.js';
 export type { ListRequest } from './use-cases/support/list-page.js';

@@ -12,6 +12,7 @@ import { AllGroupsPage } from './pages/admin/Groups';
 import { SettingsPage } from './pages/admin/Settings';
 import { UsersPage } from './pages/admin/Users';
 import { CreateGroupPage } from './pages/CreateGroup';
+import { MyDeletedGroupsPage } from './pages/DeletedGroups';
 import { DiscoverPage } from './pages/Discover';
 import { GroupPage } from './pages/GroupPage';
 import { ApprovalsPage, HomePage } from './pages/Home';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/discover" element={<DiscoverPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/groups/new" element={<CreateGroupPage />} />
+        <Route path="/groups/deleted" element={<MyDeletedGroupsPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
         <Route path="/admin/settings" element={<SettingsPage />} />
         <Route path="/admin/users" element={<UsersPage />} />

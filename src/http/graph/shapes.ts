@@ -1,6 +1,7 @@
 // Graph's JSON shapes for Roster's objects: property names, default property sets, `@odata.type` on
 // directory objects, `@odata.context`, and Roster's extras as OData instance annotations
-// (`@roster.abilities`, `@roster.joinPolicy`; docs/adr/0008-abilities-annotation.md).
+// (`@roster.abilities`, `@roster.joinPolicy`, `@roster.myMembership`; docs/adr/0008-abilities-annotation.md,
+// docs/adr/0021-owner-restore-and-my-membership.md).
 import type { FastifyRequest } from 'fastify';
 import type { Group, User } from '../../core/domain/model.js';
 import type { GroupView } from '../../core/index.js';
@@ -44,7 +45,7 @@ export function groupJson(g: Group): Record<string, unknown> {
 export function groupViewJson(view: GroupView, forUser: boolean): Record<string, unknown> {
   const json = groupJson(view.group);
   if (!forUser) return json;
-  return { ...json, '@roster.joinPolicy': view.group.joinPolicy, '@roster.abilities': view.abilities };
+  return { ...json, '@roster.joinPolicy': view.group.joinPolicy, '@roster.abilities': view.abilities, '@roster.myMembership': view.myMembership };
 }
 
 /** Roles (`@roster.roles`) only when the caller may see who holds which role (admins). */

@@ -33,7 +33,9 @@ export async function oidcRoutes(app: FastifyInstance, ctx: PortalAuthContext): 
   const signInPage = (reply: FastifyReply, error: string) => reply.redirect(`/signin?error=${error}`, 302);
 
   app.get<{ Querystring: { tenant?: string; returnTo?: string } }>('/auth/oidc/login', {
-    schema: { querystring: { type: 'object', additionalProperties: false, properties: { tenant: { type: 'string', maxLength: 64 }, returnTo: { type: 'string', maxLength: 1024 } } } },
+    // returnTo has no length limit here: the browser follows this link, so an over-long one must not be a
+    // JSON 400 page — safeReturnTo turns it into "/".
+    schema: { querystring: { type: 'object', additionalProperties: false, properties: { tenant: { type: 'string', maxLength: 64 }, returnTo: { type: 'string' } } } },
   }, async (request, reply) => {
     const tenantId = request.query.tenant ?? await ctx.defaultTenant();
     if (tenantId === null) return signInPage(reply, 'oidc_unavailable');

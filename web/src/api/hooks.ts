@@ -9,6 +9,7 @@ const enc = graphPath;
 export const keys = {
   memberOf: ['me', 'memberOf'] as const,
   owned: ['me', 'owned'] as const,
+  deletedOwned: ['me', 'deletedOwned'] as const,
   myRequests: ['me', 'joinRequests'] as const,
   approvals: ['me', 'pendingApprovals'] as const,
   group: (id: string) => ['group', id] as const,
@@ -39,6 +40,14 @@ export function useMemberOf() {
 
 export function useOwnedGroups() {
   return useQuery({ queryKey: keys.owned, queryFn: async () => (await all<Group>('/v1.0/me/ownedObjects?$top=100')).filter(isGroup) });
+}
+
+/** The groups I own that were deleted and not yet purged (Graph's getUserOwnedObjects; ADR 0021). */
+export function useMyDeletedGroups(userId: string) {
+  return useQuery({
+    queryKey: keys.deletedOwned,
+    queryFn: async () => (await call<Collection<Group>>('/v1.0/directory/deletedItems/getUserOwnedObjects', { method: 'POST', body: { userId, type: 'Group' } })).value,
+  });
 }
 
 export function useMyRequests() {

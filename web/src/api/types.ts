@@ -23,9 +23,17 @@ export interface GroupAbilities {
 export type JoinPolicy = 'open' | 'approval' | 'closed';
 export type Visibility = 'Public' | 'Private' | 'HiddenMembership';
 
+/** The caller's own direct membership of a group (ADR 0021); null on groups the caller is not directly in. */
+export interface MyMembership {
+  source: 'direct' | 'join' | 'request' | 'rule' | 'sync';
+  addedDateTime: string;
+  expiresDateTime: string | null;
+}
+
 export interface Group {
   '@odata.type'?: string;
   id: string;
+  deletedDateTime?: string | null;
   displayName: string;
   description: string | null;
   groupTypes: string[];
@@ -36,6 +44,7 @@ export interface Group {
   createdDateTime: string | null;
   '@roster.abilities'?: GroupAbilities;
   '@roster.joinPolicy'?: JoinPolicy;
+  '@roster.myMembership'?: MyMembership | null;
 }
 
 export interface User {

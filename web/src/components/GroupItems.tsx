@@ -2,6 +2,7 @@
 import { Badge, Group as Row, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Group, JoinPolicy } from '../api/types';
+import { MembershipExpiry } from './Membership';
 
 export function kindOf(group: Group): string {
   return group.groupTypes.includes('Unified') ? 'Microsoft 365' : group.securityEnabled ? 'Security' : 'Distribution';
@@ -30,6 +31,7 @@ export function GroupRow({ group, extra }: { group: Group; extra?: React.ReactNo
             <Text fw={600} c="indigo.8" truncate>{group.displayName}</Text>
             {group.description && <Text size="sm" c="dimmed" lineClamp={2}>{group.description}</Text>}
             <GroupBadges group={group} />
+            <MembershipExpiry membership={group['@roster.myMembership']} size="xs" />
           </Stack>
         </UnstyledButton>
         {extra}

@@ -1,6 +1,6 @@
-// Join, request with a justification, or the reason neither is offered — all from the group's
-// abilities as the server returned them (the reason is the server's code, worded in join-reasons.ts).
-import { Alert, Button, Group as Row, Stack, Text, Textarea } from '@mantine/core';
+// Join, request with a justification (and how long), or the reason neither is offered — all from the
+// group's abilities as the server returned them (the reason is the server's code, worded in join-reasons.ts).
+import { Alert, Button, Group as Row, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { call, graphPath, messageOf } from '../api/client';
 import { keys, useAction } from '../api/hooks';
@@ -21,14 +21,27 @@ function BlockedNote({ reason }: { reason: string | null | undefined }) {
   );
 }
 
+/** How long the requester asks to be a member; an approved request makes the membership end then. */
+const DURATIONS = [
+  { value: '', label: 'As long as I need it' },
+  { value: '7', label: '1 week' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+];
+
 export function JoinAction({ group, compact = false }: { group: Group; compact?: boolean }) {
   const abilities = group['@roster.abilities'];
   const [asking, setAsking] = useState(false);
   const [justification, setJustification] = useState('');
+  const [duration, setDuration] = useState('');
   const refresh = [keys.memberOf, keys.myRequests, keys.group(group.id), ['groups', 'search'], keys.members(group.id)];
   const join = useAction(() => call(`/v1.0/groups/${graphPath(group.id)}/join`, { method: 'POST' }), refresh);
   const request = useAction(() => call(`/v1.0/groups/${graphPath(group.id)}/joinRequests`, {
-    method: 'POST', body: justification.trim() ? { justification: justification.trim() } : {},
+    method: 'POST', body: {
+      ...(justification.trim() ? { justification: justification.trim() } : {}),
+      ...(duration ? { requestedDurationDays: Number(duration) } : {}),
+    },
   }), refresh);
 
   if (join.isSuccess) return <Alert color="teal" role="status" py={6}>You joined {group.displayName}.</Alert>;
@@ -46,6 +59,8 @@ export function JoinAction({ group, compact = false }: { group: Group; compact?:
           <Stack gap="xs">
             <Textarea label="Why do you need to join?" description="The owners see this when they decide." value={justification}
               onChange={(e) => setJustification(e.currentTarget.value)} maxLength={1024} autosize minRows={2} data-autofocus />
+            <NativeSelect label="For how long?" description="If approved, your membership ends after this time." data={DURATIONS}
+              value={duration} onChange={(e) => setDuration(e.currentTarget.value)} />
             <Row gap="xs">
               <Button type="submit" size="sm" loading={request.isPending}>Send request</Button>
               <Button size="sm" variant="default" onClick={() => setAsking(false)}>Cancel</Button>

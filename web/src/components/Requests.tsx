@@ -29,7 +29,10 @@ export function MyRequestItem({ request }: { request: JoinRequest }) {
       <Row justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <GroupName id={request.groupId} />
-          <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}{request.expiresDateTime && request.status === 'pending' ? ` · expires ${when(request.expiresDateTime)}` : ''}</Text>
+          <Text size="xs" c="dimmed">
+            Asked on {when(request.createdDateTime)}{request.requestedDurationDays ? ` for ${request.requestedDurationDays} days` : ''}
+            {request.expiresDateTime && request.status === 'pending' ? ` · expires ${when(request.expiresDateTime)}` : ''}
+          </Text>
           {request.justification && <Text size="sm">“{request.justification}”</Text>}
           {request.decisionReason && <Text size="sm" c="dimmed">Reason: {request.decisionReason}</Text>}
         </Stack>
@@ -59,7 +62,7 @@ export function ApprovalItem({ request, showGroup = true, groupId }: { request: 
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Text fw={600}><UserName id={request.requesterId} /></Text>
             {showGroup && <Row gap={4}><Text size="sm">wants to join</Text><GroupName id={request.groupId} /></Row>}
-            <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}</Text>
+            <Text size="xs" c="dimmed">Asked on {when(request.createdDateTime)}{request.requestedDurationDays ? ` · for ${request.requestedDurationDays} days` : ''}</Text>
           </Stack>
           <Badge color={STATUS_COLOR[request.status]} variant="filled">{request.status}</Badge>
         </Row>

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/discover', label: 'Discover groups' },
   { to: '/approvals', label: 'Approvals' },
   { to: '/groups/new', label: 'Create a group' },
+  { to: '/groups/deleted', label: 'My deleted groups' },
 ] as const;
 
 /** The admin center's pages; shown to users with a directory role (the server still decides each call). */

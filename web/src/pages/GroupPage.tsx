@@ -10,6 +10,7 @@ import { EditGroup } from '../components/EditGroup';
 import { GroupBadges, kindOf, POLICY_LABEL } from '../components/GroupItems';
 import { JoinAction } from '../components/JoinAction';
 import { Members, Owners } from '../components/Members';
+import { MembershipExpiry, MembershipSince } from '../components/Membership';
 import { ApprovalItem } from '../components/Requests';
 import { EmptyState, ErrorState, LoadingState, QueryView } from '../components/States';
 
@@ -27,8 +28,9 @@ function GroupDetails({ group }: { group: Group }) {
   const [editing, edit] = useDisclosure(false);
   const [deleting, del] = useDisclosure(false);
   const leave = useAction(() => call(`/v1.0/groups/${graphPath(group.id)}/leave`, { method: 'POST' }), [keys.group(group.id), keys.memberOf, keys.members(group.id)]);
-  const remove = useAction(() => call(`/v1.0/groups/${graphPath(group.id)}`, { method: 'DELETE' }), [keys.owned, keys.memberOf]);
+  const remove = useAction(() => call(`/v1.0/groups/${graphPath(group.id)}`, { method: 'DELETE' }), [keys.owned, keys.memberOf, keys.deletedOwned]);
   const policy = group['@roster.joinPolicy'];
+  const membership = group['@roster.myMembership'];
   return (
     <Stack gap="lg" maw={1000}>
       <Stack gap="xs">
@@ -53,7 +55,11 @@ function GroupDetails({ group }: { group: Group }) {
           <Title order={2} size="h4" id="membership-heading">My membership</Title>
           {abilities?.leave ? (
             <Row justify="space-between" wrap="wrap">
-              <Text size="sm">You're a member of this group.</Text>
+              <Stack gap={2}>
+                <Text size="sm">You're a member of this group.</Text>
+                <MembershipExpiry membership={membership} />
+                {membership && <MembershipSince membership={membership} />}
+              </Stack>
               <Button size="sm" variant="default" color="red" loading={leave.isPending} onClick={() => leave.mutate(undefined)}>Leave group</Button>
             </Row>
           ) : <JoinAction group={group} />}
@@ -70,7 +76,7 @@ function GroupDetails({ group }: { group: Group }) {
       </Modal>
       <Modal opened={deleting} onClose={del.close} title="Delete this group?" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="sm">
-          <Text size="sm">Members lose what the group gives them at once. An administrator can restore it for 30 days.</Text>
+          <Text size="sm">Members lose what the group gives them at once. Its owners and administrators can restore it for 30 days, from Deleted groups.</Text>
           {remove.isError && <Alert color="red" role="alert">{messageOf(remove.error)}</Alert>}
           <Row justify="flex-end">
             <Button variant="default" onClick={del.close}>Keep it</Button>

@@ -10,6 +10,8 @@ import { SESSION_KEY, signIn, type SignInOptions } from '../auth/session';
 
 /** Failures of the OIDC round trip come back as /signin?error=…; only these words are shown. */
 const OIDC_ERRORS: Record<string, string> = {
+  signin_failed: 'Sign-in with your organisation was refused, and you are not signed in. Start again with the button below, or use your Roster account.',
+  oidc_unavailable: 'Your organisation\'s sign-in is not answering right now. Try again later, or use your Roster account.',
   oidc: 'Sign-in with your organisation did not complete. Try again, or use your Roster account.',
   unknown_user: 'Your organisation account is not linked to a Roster user. Ask an administrator.',
   disabled: 'This account is disabled. Ask an administrator.',

@@ -40,6 +40,17 @@ const UPDATE_BODY = {
   properties: { ...GROUP_WRITABLE, 'members@odata.bind': REFERENCE_LIST },
 } as const;
 
+const OWNED_OBJECTS_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'type'],
+  properties: {
+    userId: { type: 'string', minLength: 1, maxLength: 64 },
+    // Graph also takes Application; Roster's deleted items are groups.
+    type: { type: 'string', enum: ['Group'] },
+  },
+} as const;
+
 type CreateBody = { displayName: string; mailEnabled: boolean; securityEnabled: boolean; groupTypes?: ('Unified' | 'DynamicMembership')[]; 'owners@odata.bind'?: string[]; 'members@odata.bind'?: string[]; '@roster.joinPolicy'?: string } & Record<string, unknown>;
 type UpdateBody = { 'members@odata.bind'?: string[]; '@roster.joinPolicy'?: string } & Record<string, unknown>;
 
@@ -91,6 +102,15 @@ export async function groupRoutes(app: FastifyInstance, ctx: GraphContext): Prom
     const page = await core.listDeletedGroups(callerOf(request), { after: cursor?.id, limit: top });
     const next = page.next ? { key: null, id: page.next } : null;
     return collection(context(request, 'directoryObjects/microsoft.graph.group'), page.groups.map((v) => json(request, v)), pager.nextLink(request, next));
+  });
+
+  // Graph's way for My Groups to list what a user owned and deleted: up to 1,000, by id, no paging (ADR 0021).
+  app.post('/directory/deletedItems/getUserOwnedObjects', {
+    schema: { tags: ['groups'], summary: 'Deleted groups a user owns (type Group), with the caller\'s abilities on each', body: OWNED_OBJECTS_BODY },
+  }, async (request) => {
+    const { userId } = request.body as { userId: string };
+    const views = await core.listDeletedOwnedGroups(callerOf(request), { userId: userId.toLowerCase() });
+    return { '@odata.context': context(request, 'directoryObjects'), value: views.map((v) => ({ '@odata.type': '#microsoft.graph.group', ...json(request, v) })) };
   });
 
   app.post('/directory/deletedItems/:id/restore', { schema: { tags: ['groups'], summary: 'Restore a deleted group', params: ID_PARAMS } }, async (request) => {
