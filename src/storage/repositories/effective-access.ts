@@ -1,7 +1,8 @@
 // Effective access computed on read (docs/adr/0019): an audience plan becomes one SQL query — a union
-// of its terms (assigned users, members of assigned groups through group_closure, everyone), each
-// minus the blocks of the apps along its chain — joined to enabled users, keyset-paged, searched and
-// counted. Plus the facts the pure explain walks for one user.
+// of its terms (assigned users, members of assigned groups through group_closure, everyone) — whose
+// rows are then filtered (blocks along each term's chain, disabled users), deduplicated, keyset-paged
+// and counted; with a search, one SQL query does it all over the users' names. Plus the facts the pure
+// explain walks for one user.
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
 import type { AudienceQuery, EffectiveAccessReader } from '../../core/ports.js';
@@ -47,17 +48,84 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
       and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)}) and ${this.notBlocked(sql.ref('m.member_id'), term.blockedBy)}`;
   }
 
-  /** `from users u where …` for the plan, or null when it reaches nobody. */
-  private usersWhere(plan: AudiencePlan, search: string | undefined): RawBuilder<unknown> | null {
+  /** `from users u where …` for the plan with a search (the names are in the users table), or null when it reaches nobody. */
+  private searchedUsersWhere(plan: AudiencePlan, search: string): RawBuilder<unknown> | null {
     if (plan.disabled || plan.terms.length === 0) return null;
     const reach = sql.join(plan.terms.map((term) => this.termSql(term)), sql` union `);
-    const prefix = search ? `${escapeLike(search.toLowerCase())}%` : null;
-    const searched = prefix === null ? sql`` : sql` and (lower(u.display_name) like ${prefix} escape '\\' or u.upn_lower like ${prefix} escape '\\')`;
-    return sql`from users u where u.tenant_id = ${this.tenantId} and u.account_enabled = 1 and u.id in (${reach})${searched}`;
+    const prefix = `${escapeLike(search.toLowerCase())}%`;
+    return sql`from users u where u.tenant_id = ${this.tenantId} and u.account_enabled = 1 and u.id in (${reach})
+      and (lower(u.display_name) like ${prefix} escape '\\' or u.upn_lower like ${prefix} escape '\\')`;
+  }
+
+  /** A term's candidate user ids, tagged with the term's index; blocks and disabled users are subtracted after. */
+  private candidateSql(term: AudienceTerm, index: number): RawBuilder<unknown> {
+    const t = this.tenantId;
+    if (term.kind === 'users') {
+      return sql`select ${index} as term, a.principal_id as user_id from app_assignments a
+        where a.tenant_id = ${t} and a.app_id = ${term.appId} and a.principal_type = 'User'`;
+    }
+    if (term.kind === 'everyone') return sql`select ${index} as term, e.id as user_id from users e where e.tenant_id = ${t}`;
+    return sql`select ${index} as term, m.member_id as user_id from memberships m
+      where m.tenant_id = ${t} and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)})`;
+  }
+
+  /**
+   * Every user the plan reaches, sorted by id. One indexed scan of the terms' memberships (group_closure
+   * for cascade), then, in memory, what per-row SQL probes made slow at 50,000 users (ADR 0019): the
+   * blocks along each term's chain, the disabled users (a partial index holds them), the nested groups
+   * among the members (groups are members too), duplicates, and the order.
+   */
+  private async reachedUserIds(plan: AudiencePlan): Promise<UserId[]> {
+    if (plan.disabled || plan.terms.length === 0) return [];
+    const t = this.tenantId;
+    const blockers = [...new Set(plan.terms.flatMap((term) => term.blockedBy))];
+    const groupIds = plan.terms.flatMap((term) => (term.kind === 'group' ? [term.groupId] : []));
+    const union = sql.join(plan.terms.map((term, i) => this.candidateSql(term, i)), sql` union all `);
+    const [rows, blocks, disabled, groups] = await Promise.all([
+      sql<{ term: number | string; user_id: string }>`${union}`.execute(this.db),
+      this.db.selectFrom('app_blocks').select(['app_id', 'user_id']).where('tenant_id', '=', t).where('app_id', 'in', blockers).execute(),
+      this.db.selectFrom('users').select('id').where('tenant_id', '=', t).where('account_enabled', '=', 0).execute(),
+      groupIds.length === 0 ? Promise.resolve([]) : this.db.selectFrom('group_closure').select('descendant_id')
+        .where('tenant_id', '=', t).where('ancestor_id', 'in', groupIds).execute(),
+    ]);
+    const blockedIn = new Map<string, Set<string>>();
+    for (const b of blocks) blockedIn.set(b.app_id, (blockedIn.get(b.app_id) ?? new Set()).add(b.user_id));
+    const termBlocks = plan.terms.map((term) => term.blockedBy.map((a) => blockedIn.get(a)).filter((x): x is Set<string> => x !== undefined));
+    const excluded = new Set([...disabled.map((d) => d.id), ...groups.map((g) => g.descendant_id)]);
+    const ids: string[] = [];
+    for (const row of rows.rows) {
+      const id = row.user_id;
+      if (excluded.has(id) || termBlocks[Number(row.term)]?.some((set) => set.has(id))) continue;
+      ids.push(id);
+    }
+    ids.sort();
+    return ids.filter((id, i) => i === 0 || ids[i - 1] !== id);
+  }
+
+  private static after(ids: readonly UserId[], after: string | undefined): number {
+    if (after === undefined) return 0;
+    let [lo, hi] = [0, ids.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ids[mid] as string) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  async pageWithCount(plan: AudiencePlan, query: AudienceQuery): Promise<{ ids: UserId[]; count: number }> {
+    if (query.search) {
+      const [ids, count] = [await this.pageUserIds(plan, query), await this.count(plan, query)];
+      return { ids, count };
+    }
+    const all = await this.reachedUserIds(plan);
+    const from = EffectiveAccessRepo.after(all, query.after);
+    return { ids: all.slice(from, from + query.limit), count: all.length };
   }
 
   async pageUserIds(plan: AudiencePlan, query: AudienceQuery): Promise<UserId[]> {
-    const where = this.usersWhere(plan, query.search);
+    if (!query.search) return (await this.pageWithCount(plan, query)).ids;
+    const where = this.searchedUsersWhere(plan, query.search);
     if (!where) return [];
     const after = query.after === undefined ? sql`` : sql` and u.id > ${query.after}`;
     const res = await sql<{ id: string }>`select u.id ${where}${after} order by u.id limit ${query.limit}`.execute(this.db);
@@ -65,7 +133,10 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
   }
 
   async pageUsers(plan: AudiencePlan, query: AudienceQuery): Promise<User[]> {
-    const ids = await this.pageUserIds(plan, query);
+    return this.usersOf(await this.pageUserIds(plan, query));
+  }
+
+  async usersOf(ids: readonly UserId[]): Promise<User[]> {
     if (ids.length === 0) return [];
     const users = await new UserRepo(this.db, this.tenantId).getMany(ids);
     const byId = new Map(users.map((u) => [u.id, u]));
@@ -73,7 +144,8 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
   }
 
   async count(plan: AudiencePlan, query: Pick<AudienceQuery, 'search'> = {}): Promise<number> {
-    const where = this.usersWhere(plan, query.search);
+    if (!query.search) return (await this.reachedUserIds(plan)).length;
+    const where = this.searchedUsersWhere(plan, query.search);
     if (!where) return 0;
     const res = await sql<{ n: number | string }>`select count(*) as n ${where}`.execute(this.db);
     return Number(res.rows[0]?.n ?? 0);
