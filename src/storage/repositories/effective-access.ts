@@ -9,21 +9,31 @@ import type { AudiencePlan, AudienceTerm } from '../../core/domain/access/audien
 import type { AccessFacts } from '../../core/domain/access/explain.js';
 import type { GroupId, TenantId, User, UserId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
-import { escapeLike, type DirectReader } from '../sql-helpers.js';
+import { escapeLike, type DirectReader, type Engine } from '../sql-helpers.js';
 import { appFromRow } from './apps.js';
 import { assignmentFromRow, blockFromRow } from './app-assignments.js';
 import { UserRepo } from './users.js';
 
 export class EffectiveAccessRepo implements EffectiveAccessReader {
   /** `direct` (SQLite, inside a UnitOfWork transaction): id lists are read as a column, not as row objects. */
-  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly direct?: DirectReader) {}
+  constructor(
+    private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly engine: Engine, private readonly direct?: DirectReader,
+  ) {}
 
-  /** The first column of every row of a query. */
+  /**
+   * The first column of every row of a query. Tens of thousands of ids cost more as row objects than
+   * the query itself: SQLite plucks the column; PostgreSQL sends them as one string.
+   */
   private async column(query: RawBuilder<unknown>): Promise<string[]> {
     const direct = this.direct;
     if (direct?.active && direct.column) {
       const compiled = query.compile(this.db);
       return direct.column(compiled.sql, compiled.parameters) as string[];
+    }
+    if (this.engine === 'postgres') {
+      const res = await sql<{ ids: string }>`select coalesce(string_agg(q.c::text, chr(31)), '') as ids from (${query}) as q(c)`.execute(this.db);
+      const ids = res.rows[0]?.ids ?? '';
+      return ids === '' ? [] : ids.split('\x1f');
     }
     const res = await query.execute(this.db);
     return res.rows.map((row) => Object.values(row as Record<string, unknown>)[0] as string);
