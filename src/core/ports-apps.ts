@@ -106,6 +106,8 @@ export interface EffectiveAccessReader {
    * and assignment, and the user's blocks.
    */
   facts(userId: UserId, options?: { extraGroupIds?: readonly GroupId[] | undefined }): Promise<AccessFacts>;
+  /** The facts of several users in one set of reads, in the order given. */
+  factsOfMany(userIds: readonly UserId[]): Promise<AccessFacts[]>;
   /** The group and every group above it through nesting (closure), live or not. */
   selfAndAncestorGroupIds(groupId: GroupId): Promise<GroupId[]>;
 }
