@@ -90,7 +90,11 @@ export interface AudienceQuery {
 }
 
 export interface EffectiveAccessReader {
-  /** One page of the plan's distinct users: enabled, not blocked along their term, ordered by id. */
+  /**
+   * One page of the plan's distinct users: enabled, not blocked along their term, ordered by id. Each
+   * call computes the whole audience (one scan per term), so a caller that needs every user asks for
+   * one large page rather than many small ones.
+   */
   pageUserIds(plan: AudiencePlan, query: AudienceQuery): Promise<UserId[]>;
   /** The same page as users. */
   pageUsers(plan: AudiencePlan, query: AudienceQuery): Promise<User[]>;
