@@ -5,7 +5,7 @@ export const AUDIT_CATEGORIES = {
   GroupManagement: ['group', 'membership', 'ownership', 'joinRequest'],
   UserManagement: ['user', 'licence'],
   RoleManagement: ['role'],
-  ApplicationManagement: ['apiClient', 'token'],
+  ApplicationManagement: ['apiClient', 'token', 'application', 'appAssignment', 'appBlock', 'appOwner'],
   Policy: ['settings'],
   DirectoryManagement: ['tenant'],
 } as const;
