@@ -125,7 +125,7 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
 
   async usersOf(ids: readonly UserId[]): Promise<User[]> {
     if (ids.length === 0) return [];
-    const users = await new UserRepo(this.db, this.tenantId).getMany(ids);
+    const users = await new UserRepo(this.db, this.tenantId, this.engine).getMany(ids);
     const byId = new Map(users.map((u) => [u.id, u]));
     return ids.map((id) => byId.get(id)).filter((u): u is User => u !== undefined);
   }
