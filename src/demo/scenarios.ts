@@ -1,5 +1,6 @@
 // The two scenarios of Entra's self-service group management guide (shared/seeds), as data a visitor
 // can walk through: delegated group management, and self-service group management.
+import type { Group } from '../core/domain/model.js';
 import type { DemoBuilder, Person } from './builder.js';
 import type { Directory } from './directory.js';
 
@@ -9,7 +10,7 @@ import type { Directory } from './directory.js';
  * approves requests without waiting for IT. A manager of another department owns the group for a
  * second app; neither owner can see or manage the other's members (both groups are Private).
  */
-export async function seedDelegatedScenario(b: DemoBuilder, d: Directory): Promise<{ businessOwner: Person; otherManager: Person }> {
+export async function seedDelegatedScenario(b: DemoBuilder, d: Directory): Promise<{ businessOwner: Person; otherManager: Person; crm: Group; automation: Group }> {
   const businessOwner = d.withTitle('Sales', 'Sales Operations Analyst');
   const currentUsers = d.dept('Sales').filter((p) => p.jobTitle === 'Account Executive' || p.manager).slice(0, 12);
   const crm = await b.createGroup({
@@ -38,14 +39,14 @@ export async function seedDelegatedScenario(b: DemoBuilder, d: Directory): Promi
   const salesAsker = d.dept('Sales').filter((p) => !p.manager && p !== businessOwner).at(-1) as Person;
   await b.request(automation, [salesAsker], otherManager, () => 'pending',
     () => 'I run the webinar follow-up campaigns with marketing and need to build the email lists.');
-  return { businessOwner, otherManager };
+  return { businessOwner, otherManager, crm, automation };
 }
 
 /**
  * Self-service group management: two people who each run a SharePoint site make one group, both own
  * it and grant it access to their sites; a colleague asks to join and waits for either owner.
  */
-export async function seedSelfServiceScenario(b: DemoBuilder, d: Directory): Promise<{ owners: [Person, Person]; requester: Person }> {
+export async function seedSelfServiceScenario(b: DemoBuilder, d: Directory): Promise<{ owners: [Person, Person]; requester: Person; group: Group }> {
   const brandHubOwner = d.withTitle('Marketing', 'Content Strategist');
   const wikiOwner = d.withTitle('Product', 'Technical Writer');
   const group = await b.createGroup({
@@ -59,5 +60,5 @@ export async function seedSelfServiceScenario(b: DemoBuilder, d: Directory): Pro
   const requester = d.withTitle('Customer Success', 'Implementation Specialist');
   await b.request(group, [requester], wikiOwner, () => 'pending',
     () => 'I write onboarding guides for customers and need both the brand assets and the product wiki.');
-  return { owners: [brandHubOwner, wikiOwner], requester };
+  return { owners: [brandHubOwner, wikiOwner], requester, group };
 }

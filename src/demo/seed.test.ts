@@ -122,6 +122,23 @@ describe('seedDemo', () => {
     expect(await core.listMembers(callerFor(otherManagerUpn), { groupId: groupId('CRM Users') })).toHaveLength(0);
   });
 
+  it('gives the scenarios\' apps through groups and an app audience, with one block', async () => {
+    const apps = (await core.listApps(admin(), { limit: 50 })).items;
+    const byName = (name: string) => apps.find((a) => a.displayName.startsWith(name))?.id ?? '';
+    const audience = async (appId: string) => (await core.listEffectiveUsers(admin(), { appId, limit: 500, count: true }));
+    const site = await audience(byName('Brand Hub'));
+    const design = await audience(byName('Canva'));
+    expect(site.count).toBeGreaterThanOrEqual(8);
+    // "Everyone who has the Brand Hub has the design tool": the same people.
+    expect(design.items.map((u) => u.id).sort()).toEqual(site.items.map((u) => u.id).sort());
+    const crm = byName('Contoso CRM');
+    const blocks = await core.listBlocks(admin(), { appId: crm });
+    expect(blocks.items).toHaveLength(1);
+    const blocked = await core.explainAppAccess(admin(), { appId: crm, userId: blocks.items[0]?.userId ?? '' });
+    expect(blocked.verdict).toBe('blocked');
+    expect(blocked.paths.length).toBeGreaterThan(0);
+  });
+
   it('seeds only a tenant that has nobody but administrators', async () => {
     expect(await seedDemo(core, tenantId, adminId, { password: PASSWORD })).toMatchObject({ seeded: false });
     expect(await findGlobalAdmin(core, tenantId)).toBe(adminId);

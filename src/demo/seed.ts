@@ -5,6 +5,7 @@
 import type { Caller, Core } from '../core/index.js';
 import { DemoBuilder, type SeedStats } from './builder.js';
 import { seedAccessGroups } from './access.js';
+import { seedApps } from './apps.js';
 import { seedCommunities } from './communities.js';
 import { seedDirectory } from './directory.js';
 import { mulberry32 } from './prng.js';
@@ -48,6 +49,10 @@ export async function seedDemo(core: Core, tenantId: string, adminId: string, op
   const selfService = await seedSelfServiceScenario(b, directory);
   await seedAccessGroups(b, directory);
   await seedCommunities(b, directory);
+  await seedApps(b, {
+    crm: delegated.crm, automation: delegated.automation, siteCollaborators: selfService.group,
+    businessOwner: delegated.businessOwner, otherManager: delegated.otherManager, siteOwners: selfService.owners,
+  });
 
   const signIns: SignIn[] = [
     { userPrincipalName: delegated.businessOwner.userPrincipalName, role: 'business owner of "CRM Users" (delegated group management)' },
