@@ -5,6 +5,7 @@ import type { AppPermission } from './domain/actor.js';
 import type {
   AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
 } from './ports-access.js';
+import type { AppAssignmentRepository, AppBlockRepository, ApplicationRepository, EffectiveAccessReader } from './ports-apps.js';
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
@@ -14,6 +15,7 @@ import type {
 
 export type * from './ports-access.js';
 export type * from './ports-records.js';
+export type * from './ports-apps.js';
 
 export interface Clock {
   now(): Instant;
@@ -218,6 +220,10 @@ export interface TenantScope {
   readonly sessions: SessionRepository;
   readonly signInThrottles: SignInThrottleRepository;
   readonly oidcLinks: OidcLinkRepository;
+  readonly apps: ApplicationRepository;
+  readonly appAssignments: AppAssignmentRepository;
+  readonly appBlocks: AppBlockRepository;
+  readonly access: EffectiveAccessReader;
 }
 
 export interface TenantDirectory {
