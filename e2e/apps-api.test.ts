@@ -139,7 +139,7 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     expect((await call(admin, 'POST', `/v1.0/servicePrincipals/${app.id}/appRoleAssignedTo`, { principalId: group.id, resourceId: other.id, appRoleId: DEFAULT_ACCESS })).statusCode).toBe(400);
   });
 
-  it('an owner of app A assigns and unassigns on A, but cannot delete A, change its owners, or touch app B', async () => {
+  it('an owner of app A assigns, unassigns and edits A, but cannot delete A, change its owners, or touch app B', async () => {
     const owner = await api.newUser('App Owner');
     const token = await api.userToken(owner);
     const a = await owned(owner);
@@ -151,7 +151,8 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     const seen = (await call(token, 'GET', `/v1.0/servicePrincipals/${a.id}`)).json();
     expect(seen['@roster.abilities']).toMatchObject({ assign: true, block: true, delete: false, manageOwners: false });
     expect((await call(token, 'DELETE', `/v1.0/servicePrincipals/${a.id}`)).statusCode).toBe(403);
-    expect((await call(token, 'PATCH', `/v1.0/servicePrincipals/${a.id}`, { accountEnabled: false })).statusCode).toBe(403);
+    // Owners manage the app's properties (docs/adr/0019 policy), not its owners nor its existence.
+    expect((await call(token, 'PATCH', `/v1.0/servicePrincipals/${a.id}`, { description: 'kept by its owner' })).statusCode).toBe(204);
     const someone = await api.newUser('Someone');
     expect((await call(token, 'POST', `/v1.0/servicePrincipals/${a.id}/owners/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/users/${someone.id}` })).statusCode).toBe(403);
     expect((await assign(token, b.id, group.id)).statusCode).toBe(403);

@@ -27,14 +27,13 @@ export async function groupIdOf(core: Core, caller: Caller, text: string): Promi
 export async function appIdOf(core: Core, caller: Caller, text: string): Promise<string> {
   if (GUID.test(text)) {
     const id = text.toLowerCase();
-    const all = await core.listApps(caller, { top: 999 });
-    return all.apps.find((v) => v.app.appId === id)?.app.id ?? id;
+    const { items } = await core.listApps(caller, { limit: 999 });
+    return items.find((a) => a.appId === id)?.id ?? id;
   }
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const page = await core.listApps(caller, { top: 999, ...(words.length ? { search: words } : {}) });
-  const matches = page.apps.filter((v) => v.app.displayName.toLowerCase() === text.trim().toLowerCase());
+  const { items } = await core.listApps(caller, { limit: 999, search: text.trim() });
+  const matches = items.filter((a) => a.displayName.toLowerCase() === text.trim().toLowerCase());
   if (matches.length > 1) throw new CliError(`more than one application is named '${text}': give its id`);
-  const [view] = matches;
-  if (!view) throw new CliError(`no application named '${text}' ('roster apps list' shows them)`);
-  return view.app.id;
+  const [app] = matches;
+  if (!app) throw new CliError(`no application named '${text}' ('roster apps list' shows them)`);
+  return app.id;
 }

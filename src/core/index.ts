@@ -4,6 +4,7 @@ import type { CoreDeps } from './ports.js';
 import { addMember } from './use-cases/add-member.js';
 import { addMembers } from './use-cases/add-members.js';
 import { addOwner } from './use-cases/add-owner.js';
+import { principalTypeOf, viewAppUsers, viewApps, viewAssignments } from './use-cases/app-views.js';
 import { authenticate } from './use-cases/authenticate.js';
 import { authenticateSession } from './use-cases/authenticate-session.js';
 import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
@@ -82,6 +83,7 @@ const USE_CASES = {
   addMembers, listDeletedGroups, listTransitiveMembers,
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
   signInWithPassword, signInWithOidc, authenticateSession, signOut, recordSignInRefusal,
+  viewApps, viewAssignments, viewAppUsers, principalTypeOf,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -112,6 +114,7 @@ export type { OidcIdentity, OidcMatchPolicy } from './use-cases/sign-in-with-oid
 export type { SessionUser, SignedIn } from './use-cases/support/sessions.js';
 export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';
+export type { AppView, AssignmentView } from './use-cases/app-views.js';
 export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.js';
 export type { DeltaState } from './domain/group-delta.js';
 export type { AuditInitiator, DirectoryAuditEntry, DirectoryAuditPage, DirectoryAuditRequest } from './use-cases/list-directory-audits.js';

@@ -4,10 +4,10 @@
 // the server as Roster itself (the `system` principal), like `roster app` and `roster token`.
 import type { Command } from 'commander';
 import type { Caller, Core } from '../../core/index.js';
-import { DEFAULT_ACCESS_ROLE_ID } from '../../core/domain/apps.js';
+import { DEFAULT_ACCESS_ROLE_ID, type PrincipalType } from '../../core/domain/apps.js';
 import { pathLine } from '../access-paths.js';
 import { withApp, type CliDeps } from '../app.js';
-import { UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { appIdOf, groupIdOf, userIdOf } from '../lookups.js';
 import { parsePositiveInt } from '../options.js';
 import { chooseTenant } from '../tenants.js';
@@ -27,12 +27,12 @@ function act(deps: CliDeps, tenant: string | undefined, fn: (core: Core, caller:
   });
 }
 
-async function principalIdOf(core: Core, caller: Caller, opts: PrincipalOptions): Promise<string> {
+async function principalOf(core: Core, caller: Caller, opts: PrincipalOptions): Promise<{ principalType: PrincipalType; principalId: string }> {
   const given = [opts.user, opts.group, opts.audienceOf].filter((v) => v !== undefined);
   if (given.length !== 1) throw new UsageError('name exactly one of --user, --group or --audience-of');
-  if (opts.user !== undefined) return userIdOf(core, caller, opts.user);
-  if (opts.group !== undefined) return groupIdOf(core, caller, opts.group);
-  return appIdOf(core, caller, opts.audienceOf ?? '');
+  if (opts.user !== undefined) return { principalType: 'User', principalId: await userIdOf(core, caller, opts.user) };
+  if (opts.group !== undefined) return { principalType: 'Group', principalId: await groupIdOf(core, caller, opts.group) };
+  return { principalType: 'ServicePrincipal', principalId: await appIdOf(core, caller, opts.audienceOf ?? '') };
 }
 
 const principalOptions = (c: Command) => c
@@ -47,10 +47,10 @@ export function registerApps(program: Command, deps: CliDeps): void {
   apps.command('list').description('List the applications: id, enabled, assignment required, name')
     .option(...TENANT).option('--json', 'print JSON instead of a table', false)
     .action(async (opts: { tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
-      const page = await core.listApps(caller, { top: 999 });
-      if (opts.json) return out(`${JSON.stringify(page.apps.map((v) => v.app), null, 2)}\n`);
-      if (page.apps.length === 0) return out("No applications yet ('roster apps create --name NAME' adds one).\n");
-      for (const { app } of page.apps) out(`${app.id}  ${app.accountEnabled ? 'enabled ' : 'disabled'}  ${app.appRoleAssignmentRequired ? 'assigned-only' : 'everyone     '}  ${app.displayName}\n`);
+      const { items } = await core.listApps(caller, { limit: 999 });
+      if (opts.json) return out(`${JSON.stringify(items, null, 2)}\n`);
+      if (items.length === 0) return out("No applications yet ('roster apps create --name NAME' adds one).\n");
+      for (const app of items) out(`${app.id}  ${app.accountEnabled ? 'enabled ' : 'disabled'}  ${app.appRoleAssignmentRequired ? 'assigned-only' : 'everyone     '}  ${app.displayName}\n`);
     }));
 
   apps.command('create').description('Create an application (enabled, assignment required, nested groups cascade, shown in My Apps)')
@@ -65,8 +65,8 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .action(async (opts: { name: string; description?: string; homepage?: string; owner: string[]; openToEveryone: boolean; cascade: boolean; hidden: boolean; tenant?: string }) => act(deps, opts.tenant, async (core, caller) => {
       const owners = [];
       for (const o of opts.owner) owners.push(await userIdOf(core, caller, o));
-      const { app } = await core.createApp(caller, {
-        displayName: opts.name, description: opts.description ?? null, homepage: opts.homepage ?? null, owners,
+      const app = await core.createApp(caller, {
+        displayName: opts.name, description: opts.description ?? null, homepage: opts.homepage ?? null, ownerIds: owners,
         appRoleAssignmentRequired: !opts.openToEveryone, cascadeNestedGroups: opts.cascade, visibleToUsers: !opts.hidden,
       });
       out(`Created application "${app.displayName}" (${app.id}, appId ${app.appId}).\n`);
@@ -77,9 +77,9 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .option(...TENANT).option('--json', 'print JSON', false)
     .action(async (name: string, opts: { tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const { app } = await core.getApp(caller, { appId });
-      const owners = await core.listAppOwners(caller, { appId });
-      const { assignments } = await core.listAppAssignments(caller, { appId, limit: 999 });
+      const app = await core.getApp(caller, { id: appId });
+      const owners = await core.viewAppUsers(caller, { userIds: (await core.listAppOwners(caller, { appId })).map((o) => o.userId) });
+      const assignments = await core.viewAssignments(caller, { assignments: (await core.listAppAssignments(caller, { appId, limit: 999 })).items });
       if (opts.json) return out(`${JSON.stringify({ app, owners, assignments: assignments.map((a) => ({ ...a.assignment, principalDisplayName: a.principalDisplayName })) }, null, 2)}\n`);
       out(`${app.displayName} (${app.id})\n  appId: ${app.appId}\n  enabled: ${app.accountEnabled ? 'yes' : 'no'}\n  assignment required: ${app.appRoleAssignmentRequired ? 'yes' : 'no (everyone)'}\n`);
       out(`  nested groups cascade: ${app.cascadeNestedGroups ? 'yes' : 'no'}\n  shown in My Apps: ${app.visibleToUsers ? 'yes' : 'no'}\n`);
@@ -92,7 +92,7 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .argument('<app>', 'the application: display name, id or appId').option(...TENANT)
     .action(async (name: string, opts: { tenant?: string }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      await core.deleteApp(caller, { appId });
+      await core.deleteApp(caller, { id: appId });
       out(`Deleted application ${appId}.\n`);
     }));
 
@@ -101,8 +101,8 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .option('--role <id>', 'app role id (default: Default Access)', DEFAULT_ACCESS_ROLE_ID).option(...TENANT)
     .action(async (name: string, opts: PrincipalOptions & { role: string; tenant?: string }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const principalId = await principalIdOf(core, caller, opts);
-      const { assignment } = await core.assignApp(caller, { appId, principalId, appRoleId: opts.role });
+      const { principalType, principalId } = await principalOf(core, caller, opts);
+      const assignment = await core.assignApp(caller, { appId, principalType, principalId, appRoleId: opts.role });
       out(`Assigned (${assignment.id}): ${assignment.principalType} ${principalId} → ${appId}.\n`);
     }));
 
@@ -111,11 +111,11 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .option(...TENANT)
     .action(async (name: string, opts: PrincipalOptions & { tenant?: string }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const principalId = await principalIdOf(core, caller, opts);
-      const { assignments } = await core.listAppAssignments(caller, { appId, limit: 999 });
-      const mine = assignments.filter((a) => a.assignment.principalId === principalId);
-      if (mine.length === 0) throw new UsageError(`${principalId} is not assigned to this application ('roster apps show' lists its assignments)`);
-      for (const a of mine) await core.unassignApp(caller, { appId, assignmentId: a.assignment.id });
+      const { principalId } = await principalOf(core, caller, opts);
+      const { items } = await core.listAppAssignments(caller, { appId, limit: 999 });
+      const mine = items.filter((a) => a.principalId === principalId);
+      if (mine.length === 0) throw new CliError(`${principalId} is not assigned to this application ('roster apps show' lists its assignments)`);
+      for (const a of mine) await core.unassignApp(caller, { appId, assignmentId: a.id });
       out(`Removed ${mine.length} assignment${mine.length === 1 ? '' : 's'}.\n`);
     }));
 
@@ -144,13 +144,13 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .action(async (name: string, opts: { search?: string; top: number; tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
       const search = opts.search?.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const page = await core.listEffectiveAccess(caller, { appId, search: search?.length ? search : undefined, count: true, limit: Math.min(opts.top, 999) });
+      const page = await core.listEffectiveUsers(caller, { appId, search: search?.length ? search.join(' ') : undefined, count: true, limit: Math.min(opts.top, 999), withPaths: true });
       if (opts.json) return out(`${JSON.stringify(page, null, 2)}\n`);
-      const names = page.names;
-      out(`${page.count ?? page.users.length} user${page.count === 1 ? '' : 's'} with access${page.next ? ` (first ${page.users.length} shown)` : ''}:\n`);
-      for (const e of page.users) {
-        out(`${e.user.userPrincipalName}  ${e.user.displayName}\n`);
-        for (const p of e.paths) out(`    ${pathLine(p, (s) => names.get(s.id) ?? null)}\n`);
+      const names = page.names ?? {};
+      out(`${page.count ?? page.items.length} user${page.count === 1 ? '' : 's'} with access${page.nextCursor ? ` (first ${page.items.length} shown)` : ''}:\n`);
+      for (const u of page.items) {
+        out(`${u.userPrincipalName}  ${u.displayName}\n`);
+        for (const p of u.paths ?? []) out(`    ${pathLine(p, (s) => names[s.id] ?? null)}\n`);
       }
     }));
 
@@ -159,10 +159,10 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .option(...TENANT).option('--json', 'print JSON', false)
     .action(async (name: string, user: string, opts: { tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const { explanation, names } = await core.explainAccess(caller, { appId, userId: await userIdOf(core, caller, user) });
+      const { names, ...explanation } = await core.explainAppAccess(caller, { appId, userId: await userIdOf(core, caller, user) });
       if (opts.json) return out(`${JSON.stringify(explanation, null, 2)}\n`);
       out(`${user} → ${name}: ${explanation.verdict}\n`);
-      for (const p of explanation.paths) out(`    ${pathLine(p, (s) => names.get(s.id) ?? null)}\n`);
+      for (const p of explanation.paths) out(`    ${pathLine(p, (s) => names[s.id] ?? null)}\n`);
       if (explanation.block) out(`  blocked${explanation.block.reason ? `: ${explanation.block.reason}` : ''} (${explanation.block.createdDateTime})\n`);
     }));
 }

@@ -2,6 +2,7 @@
 // Roster's own access answers (effective access, explain, My Apps, impact preview). Roster's fields
 // on Graph objects are OData instance annotations (`@roster.*`, ADR 0008); ADR 0019 "Wire".
 import type { AccessPath, AccessStep, AppAssignment, AppBlock, Application } from '../../core/domain/apps.js';
+import type { AppAbilities } from '../../core/domain/policy/app-abilities.js';
 
 /** Display names for the ids a path or an assignment carries; null when the caller may not know it. */
 export type NameOf = (step: AccessStep) => string | null;
@@ -9,7 +10,7 @@ export const NO_NAMES: NameOf = () => null;
 
 const STEP_TYPE = { user: '#microsoft.graph.user', group: '#microsoft.graph.group', app: '#microsoft.graph.servicePrincipal' } as const;
 
-export function servicePrincipalJson(app: Application, abilities?: Record<string, boolean>): Record<string, unknown> {
+export function servicePrincipalJson(app: Application, abilities?: AppAbilities): Record<string, unknown> {
   return {
     id: app.id,
     appId: app.appId,

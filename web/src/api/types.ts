@@ -173,7 +173,6 @@ export interface MyApp {
 /** GET /joinRequests/{id}/roster.impactPreview. */
 export interface ImpactPreview {
   requestId: string;
-  groupId: string;
   groups: Array<{ id: string; displayName: string }>;
-  apps: Array<{ id: string; displayName: string; paths: AccessPath[] }>;
+  apps: Array<{ id: string; displayName: string | null; paths: AccessPath[] }>;
 }

@@ -23,39 +23,36 @@ const EFFECTIVE_SELECT = ['id', 'displayName', 'userPrincipalName', 'mail', 'pat
 const TAGS = ['servicePrincipals'];
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id.toLowerCase();
 
-/** Names the core returned beside an answer (ids the caller may not see have none). */
-export function namesFrom(names: ReadonlyMap<string, string> | Record<string, string> | undefined): NameOf {
-  if (!names) return () => null;
-  const get = names instanceof Map ? (id: string) => names.get(id) : (id: string) => (names as Record<string, string>)[id];
-  return (step) => get(step.id) ?? null;
-}
+/** Display names the core returned beside an answer (ids without one stay unnamed). */
+export const namesFrom = (names: Readonly<Record<string, string>> | undefined): NameOf => (step) => names?.[step.id] ?? null;
 
 export async function appAccessRoutes(app: FastifyInstance, ctx: GraphContext): Promise<void> {
   const { core, pager } = ctx;
 
-  app.get('/servicePrincipals/:id/roster.effectiveAccess', { schema: { tags: TAGS, summary: 'Every user who has this application, each with every path that gives it (admins, the app\'s owners, Application.Read.All). $search="displayName:ann", $count=true (ConsistencyLevel: eventual), $top, $select', params: ID_PARAMS, querystring: APP_LIST_QUERY } }, async (request) => {
+  app.get('/servicePrincipals/:id/roster.effectiveAccess', { schema: { tags: TAGS, summary: 'Every user who has this application, each with every path that gives it (admins, the app\'s owners, Application.Read.All). $search="words" (name or sign-in name) and $count=true need ConsistencyLevel: eventual; $top, $select', params: ID_PARAMS, querystring: APP_LIST_QUERY } }, async (request) => {
     const q = parseAppListQuery(request, { searchable: ['displayName', 'userPrincipalName'], selectable: EFFECTIVE_SELECT, expandable: ['paths'] });
-    const page = await core.listEffectiveAccess(callerOf(request), { appId: idOf(request), search: q.search, count: q.count, limit: q.top, after: pager.cursor(request)?.id });
+    const page = await core.listEffectiveUsers(callerOf(request), {
+      appId: idOf(request), search: q.search?.join(' '), count: q.count, limit: q.top, after: pager.cursor(request)?.id, withPaths: true,
+    });
     const nameOf = namesFrom(page.names);
-    const value = page.users.map((e) => project({
-      id: e.user.id, displayName: e.user.displayName, userPrincipalName: e.user.userPrincipalName, mail: e.user.mail,
-      paths: e.paths.map((p) => accessPathJson(p, nameOf)),
+    const value = page.items.map((u) => project({
+      id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail,
+      paths: (u.paths ?? []).map((p) => accessPathJson(p, nameOf)),
     }, q.select));
-    const next = page.next ? { key: null, id: page.next } : null;
+    const next = page.nextCursor ? { key: null, id: page.nextCursor } : null;
     return collection(context(request, 'roster.effectiveAccess'), value, pager.nextLink(request, next), page.count);
   });
 
-  // Bound function in OData's call syntax: /servicePrincipals/{id}/roster.explain(userId='{userId}').
-  app.get('/servicePrincipals/:id/:call', { schema: { tags: TAGS, summary: "roster.explain(userId='{userId}'): why a user has (or hasn't) this application: verdict, every path, the block if any", params: FUNCTION_PARAMS } }, async (request) => {
+  // A bound function in OData's call syntax: /servicePrincipals/{id}/roster.explain(userId='{userId}').
+  app.get('/servicePrincipals/:id/:call', { schema: { tags: TAGS, summary: "roster.explain(userId='{userId}'): why a user has (or hasn't) this application — the verdict, every path, the block if any (yourself; others: admins, the app's owners)", params: FUNCTION_PARAMS } }, async (request) => {
     const call = (request.params as { call: string }).call;
     const m = EXPLAIN.exec(call);
     if (!m?.[1]) {
       if (call.startsWith('roster.explain')) throw badRequest("Call the function as roster.explain(userId='{user id}').");
       throw new HttpGraphError(400, 'BadRequest', `Resource not found for the segment '${call.slice(0, 64)}'.`);
     }
-    const result = await core.explainAccess(callerOf(request), { appId: idOf(request), userId: m[1].toLowerCase() });
-    const nameOf = namesFrom(result.names);
-    const e = result.explanation;
+    const e = await core.explainAppAccess(callerOf(request), { appId: idOf(request), userId: m[1].toLowerCase() });
+    const nameOf = namesFrom(e.names);
     return {
       '@odata.context': `${baseUrl(request)}/$metadata#roster.accessExplanation`,
       userId: e.userId, appId: e.appId, verdict: e.verdict,
@@ -65,10 +62,11 @@ export async function appAccessRoutes(app: FastifyInstance, ctx: GraphContext): 
   });
 
   app.get('/servicePrincipals/:id/roster.blocks', { schema: { tags: TAGS, summary: 'Users blocked from this application (a block overrides every path)', params: ID_PARAMS, querystring: PAGING_QUERY } }, async (request) => {
-    const page = await core.listAppBlocks(callerOf(request), { appId: idOf(request), after: pager.cursor(request)?.id, limit: topOf(request) });
-    const nameOf = namesFrom(page.names);
-    const next = page.next ? { key: null, id: page.next } : null;
-    return collection(context(request, 'roster.blocks'), page.blocks.map((b) => blockJson(b, nameOf({ kind: 'user', id: b.userId }))), pager.nextLink(request, next));
+    const caller = callerOf(request);
+    const page = await core.listBlocks(caller, { appId: idOf(request), after: pager.cursor(request)?.id, limit: topOf(request) });
+    const users = new Map((await core.viewAppUsers(caller, { userIds: page.items.map((b) => b.userId) })).map((u) => [u.id, u.displayName]));
+    const next = page.nextCursor ? { key: null, id: page.nextCursor } : null;
+    return collection(context(request, 'roster.blocks'), page.items.map((b) => blockJson(b, users.get(b.userId) ?? null)), pager.nextLink(request, next));
   });
 
   app.post('/servicePrincipals/:id/roster.blocks', { schema: { tags: TAGS, summary: 'Block a user from this application (admins, the app\'s owners)', params: ID_PARAMS, body: BLOCK_BODY } }, async (request, reply) => {
@@ -82,15 +80,15 @@ export async function appAccessRoutes(app: FastifyInstance, ctx: GraphContext): 
     return reply.code(204).send();
   });
 
-  app.get('/me/roster.apps', { schema: { tags: ['users'], summary: 'My Apps: the applications I have (visible to users), each with the paths that give it', querystring: PAGING_QUERY } }, async (request) => {
+  app.get('/me/roster.apps', { schema: { tags: ['users'], summary: 'My Apps: the applications I have (those shown to users), each with the paths that give it', querystring: PAGING_QUERY } }, async (request) => {
     meOf(request);
-    const result = await core.listMyApps(callerOf(request));
-    const nameOf = namesFrom(result.names);
+    const mine = await core.listMyApps(callerOf(request));
+    const nameOf = namesFrom(mine.names);
     const top = topOf(request);
     const start = Number(pager.cursor(request)?.key ?? 0);
-    const slice = result.apps.slice(start, start + top);
+    const slice = mine.items.slice(start, start + top);
     const last = slice[slice.length - 1];
-    const next = start + top < result.apps.length && last ? { key: start + top, id: last.app.id } : null;
+    const next = start + top < mine.items.length && last ? { key: start + top, id: last.app.id } : null;
     const value = slice.map(({ app: a, paths }) => ({
       id: a.id, appId: a.appId, displayName: a.displayName, description: a.description, homepage: a.homepage, loginUrl: a.loginUrl, logoUrl: a.logoUrl,
       paths: paths.map((p) => accessPathJson(p, nameOf)),
@@ -98,14 +96,14 @@ export async function appAccessRoutes(app: FastifyInstance, ctx: GraphContext): 
     return collection(context(request, 'roster.apps'), value, pager.nextLink(request, next));
   });
 
-  app.get('/joinRequests/:id/roster.impactPreview', { schema: { tags: ['joinRequests'], summary: 'What approving this request would do: the groups the requester would be in through nesting, the applications it would open (those who may decide it)', params: ID_PARAMS } }, async (request) => {
+  app.get('/joinRequests/:id/roster.impactPreview', { schema: { tags: ['joinRequests'], summary: 'What approving this request would give: the groups the requester would be in through nesting, the applications it would open (those who may decide it, admins)', params: ID_PARAMS } }, async (request) => {
     const preview = await core.previewJoinImpact(callerOf(request), { requestId: idOf(request) });
     const nameOf = namesFrom(preview.names);
     return {
       '@odata.context': `${baseUrl(request)}/$metadata#roster.impactPreview`,
-      requestId: preview.requestId, groupId: preview.groupId, requesterId: preview.requesterId,
-      groups: preview.groups.map((g) => ({ id: g.id, displayName: g.displayName })),
-      apps: preview.apps.map((a) => ({ id: a.app.id, displayName: a.app.displayName, paths: a.paths.map((p) => accessPathJson(p, nameOf)) })),
+      requestId: preview.requestId,
+      groups: preview.newGroups,
+      apps: preview.newApps.map((e) => ({ id: e.appId, displayName: nameOf({ kind: 'app', id: e.appId }), paths: e.paths.map((p) => accessPathJson(p, nameOf)) })),
     };
   });
 }

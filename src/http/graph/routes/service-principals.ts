@@ -2,6 +2,7 @@
 // decides who may create, change, delete and own (docs/adr/0019); Roster's own properties are the
 // `@roster.visibleToUsers` and `@roster.cascadeNestedGroups` annotations, read and written as such.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Application } from '../../../core/domain/apps.js';
 import { callerOf } from '../../auth.js';
 import { APP_LIST_QUERY, parseAppListQuery } from '../app-query.js';
 import { servicePrincipalJson } from '../app-shapes.js';
@@ -49,7 +50,7 @@ function appInput(body: Body) {
     ...rest,
     ...(visibleToUsers !== undefined ? { visibleToUsers } : {}),
     ...(cascadeNestedGroups !== undefined ? { cascadeNestedGroups } : {}),
-    ...(owners ? { owners: owners.map(idFromReference) } : {}),
+    ...(owners ? { ownerIds: owners.map(idFromReference) } : {}),
   };
 }
 
@@ -60,36 +61,46 @@ const ENTITY = 'servicePrincipals/$entity';
 export async function servicePrincipalRoutes(app: FastifyInstance, ctx: GraphContext): Promise<void> {
   const { core, pager } = ctx;
 
+  /** An app a use case returned, with the caller's abilities on it. */
+  async function one(request: FastifyRequest, found: Application) {
+    const [view] = await core.viewApps(callerOf(request), { apps: [found] });
+    return servicePrincipalJson(found, view?.abilities);
+  }
+
   app.get('/servicePrincipals', { schema: { tags: TAGS, summary: 'List applications (admins and Application.Read.All: all; others: the apps they own)', querystring: APP_LIST_QUERY } }, async (request) => {
     const q = parseAppListQuery(request, { searchable: ['displayName'], selectable: SERVICE_PRINCIPAL_SELECT });
-    const page = await core.listApps(callerOf(request), { top: q.top, count: q.count, search: q.search, after: pager.cursor(request)?.id });
-    const next = page.next ? { key: null, id: page.next } : null;
-    const value = page.apps.map((v) => project(servicePrincipalJson(v.app, v.abilities), q.select));
+    const caller = callerOf(request);
+    const page = await core.listApps(caller, { limit: q.top, count: q.count, search: q.search?.join(' '), after: pager.cursor(request)?.id });
+    const next = page.nextCursor ? { key: null, id: page.nextCursor } : null;
+    const views = await core.viewApps(caller, { apps: page.items });
+    const value = views.map((v) => project(servicePrincipalJson(v.app, v.abilities), q.select));
     return collection(context(request, 'servicePrincipals'), value, pager.nextLink(request, next), page.count);
   });
 
   app.post('/servicePrincipals', { schema: { tags: TAGS, summary: 'Create an application (globalAdmin, appAdmin, Application.ReadWrite.All)', body: CREATE_BODY } }, async (request, reply) => {
-    const view = await core.createApp(callerOf(request), appInput(request.body as Body) as Parameters<typeof core.createApp>[1]);
-    return reply.code(201).send({ '@odata.context': context(request, ENTITY), ...servicePrincipalJson(view.app, view.abilities) });
+    const created = await core.createApp(callerOf(request), appInput(request.body as Body) as Parameters<typeof core.createApp>[1]);
+    return reply.code(201).send({ '@odata.context': context(request, ENTITY), ...await one(request, created) });
   });
 
   app.get('/servicePrincipals/:id', { schema: { tags: TAGS, summary: 'Get an application', params: ID_PARAMS } }, async (request) => {
-    const view = await core.getApp(callerOf(request), { appId: idOf(request) });
-    return { '@odata.context': context(request, ENTITY), ...servicePrincipalJson(view.app, view.abilities) };
+    const found = await core.getApp(callerOf(request), { id: idOf(request) });
+    return { '@odata.context': context(request, ENTITY), ...await one(request, found) };
   });
 
   app.patch('/servicePrincipals/:id', { schema: { tags: TAGS, summary: 'Update an application (admins)', params: ID_PARAMS, body: UPDATE_BODY } }, async (request, reply) => {
-    await core.updateApp(callerOf(request), { ...appInput(request.body as Body), appId: idOf(request) } as Parameters<typeof core.updateApp>[1]);
+    await core.updateApp(callerOf(request), { id: idOf(request), patch: appInput(request.body as Body) as Parameters<typeof core.updateApp>[1]['patch'] });
     return reply.code(204).send();
   });
 
   app.delete('/servicePrincipals/:id', { schema: { tags: TAGS, summary: 'Delete an application and its assignments (admins; not its owners)', params: ID_PARAMS } }, async (request, reply) => {
-    await core.deleteApp(callerOf(request), { appId: idOf(request) });
+    await core.deleteApp(callerOf(request), { id: idOf(request) });
     return reply.code(204).send();
   });
 
   app.get('/servicePrincipals/:id/owners', { schema: { tags: TAGS, summary: 'Owners of an application', params: ID_PARAMS } }, async (request) => {
-    const owners = await core.listAppOwners(callerOf(request), { appId: idOf(request) });
+    const caller = callerOf(request);
+    const ownerships = await core.listAppOwners(caller, { appId: idOf(request) });
+    const owners = await core.viewAppUsers(caller, { userIds: ownerships.map((o) => o.userId) });
     return collection(context(request, 'directoryObjects'), owners.map((u) => asDirectoryObject('user', userJson(u))));
   });
 

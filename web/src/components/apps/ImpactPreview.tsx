@@ -25,7 +25,7 @@ export function ImpactPreview({ requestId }: { requestId: string }) {
           <>
             <Text size="sm">Access to applications:</Text>
             <List size="sm" spacing={0}>
-              {apps.map((a) => <List.Item key={a.id} data-testid="impact-app">{a.displayName}{a.paths[0] ? ` (${viaText(a.paths[0]).replace('assigned to you directly', 'assigned directly')})` : ''}</List.Item>)}
+              {apps.map((a) => <List.Item key={a.id} data-testid="impact-app">{a.displayName ?? 'An application'}{a.paths[0] ? ` (${viaText(a.paths[0]).replace('assigned to you directly', 'assigned directly')})` : ''}</List.Item>)}
             </List>
           </>
         )}
