@@ -63,6 +63,7 @@ export interface UserRepository {
   /** Throws DomainError('userPrincipalNameTaken') when the UPN is in use (case-insensitive). */
   insert(user: User): Promise<void>;
   update(user: User): Promise<void>;
+  /** Hard delete: the user, their roles, licences, credentials, app ownerships, blocks and direct app assignments. */
   delete(id: UserId): Promise<void>;
   /** Ordered by id, or by query.orderBy then id. */
   list(query: UserQuery): Promise<User[]>;
@@ -99,7 +100,7 @@ export interface GroupRepository {
   /** Throws DomainError('mailNicknameTaken') when the nickname is in use (case-insensitive, deleted groups too). */
   insert(group: Group): Promise<void>;
   update(group: Group): Promise<void>;
-  /** Hard delete: the group, its memberships (both ways), owners and requests. */
+  /** Hard delete: the group, its memberships (both ways), owners, requests and app assignments. */
   purge(id: GroupId): Promise<void>;
   /** Ordered by id, or by query.orderBy then id. */
   list(query: GroupQuery): Promise<Group[]>;

@@ -92,7 +92,7 @@ const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
   alreadyAssigned: { from: 'storage', tests: [`${U}apps.test.ts`], why: 'the unique index on (tenant, app, principal, role) decides, so concurrent assigns cannot both win' },
   groupNotAssignable: { from: 'policy', tests: [`${P}apps.test.ts`, `${U}apps.test.ts`] },
   appRoleNotFound: { from: 'policy', tests: [`${P}apps.test.ts`, `${U}apps.test.ts`] },
-  assignmentCycle: { from: 'useCase', tests: [`${D}access/audience.test.ts`, `${U}apps.test.ts`], why: 'the pure findAssignmentCycle finds the loop; the use case runs it under the audience-edge lock over stored edges' },
+  assignmentCycle: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the pure findAssignmentCycle finds the loop; the use case runs it under the audience-edge lock over stored edges' },
   alreadyBlocked: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the block insert is conditional (ON CONFLICT DO NOTHING)' },
   notBlocked: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the block delete changed no row' },
   notApprover: { from: 'policy', tests: [`${P}apps.test.ts`, `${U}effective-access.test.ts`] },
