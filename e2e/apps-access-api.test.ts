@@ -139,17 +139,38 @@ describeEachEngine('Roster API: effective access, explain, blocks, My Apps, impa
     expect([403, 404]).toContain(crmAudience.statusCode);
   });
 
-  it('§3.9: paths through a HiddenMembership group are not shown to an app owner who may not see its members', async () => {
-    const secret = await api.newUser(`Secret ${++n}`);
-    const hiddenGroup = await group('Hidden project', [secret.id], { mailEnabled: true, securityEnabled: true, groupTypes: ['Unified'], visibility: 'HiddenMembership' });
+  it('§3.9: an app owner sees no one through a group whose members they may not see; administrators see everyone', async () => {
+    const [pia, pete, hana] = [await api.newUser(`Pia ${++n}`), await api.newUser(`Pete ${++n}`), await api.newUser(`Hana ${++n}`)];
+    const privateGroup = await group('Payroll', [pia.id], { visibility: 'Private' });
+    const publicGroup = await group('Everyone in sales', [pete.id], { visibility: 'Public' });
+    const hiddenGroup = await group('Hidden project', [hana.id], { mailEnabled: true, securityEnabled: true, groupTypes: ['Unified'], visibility: 'HiddenMembership' });
     const app = await newApp('Wiki');
+    for (const g of [privateGroup, publicGroup, hiddenGroup]) await assign(app.id, g.id);
     const owner = await api.newUser('Wiki Owner');
     await call(admin, 'POST', `/v1.0/servicePrincipals/${app.id}/owners/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/users/${owner.id}` });
-    const given = await call(admin, 'POST', `/v1.0/servicePrincipals/${app.id}/appRoleAssignedTo`, { principalId: hiddenGroup.id, resourceId: app.id, appRoleId: DEFAULT_ACCESS });
-    if (given.statusCode !== 201) return; // a Microsoft 365 group cannot be assigned (FIDELITY §4.4): nothing to leak
     const ownerToken = await api.userToken(owner);
-    const seen = await call(ownerToken, 'GET', `/v1.0/servicePrincipals/${app.id}/roster.effectiveAccess`);
-    expect(seen.body).not.toContain(secret.id);
+
+    const seen = await call(ownerToken, 'GET', `/v1.0/servicePrincipals/${app.id}/roster.effectiveAccess?$count=true`, undefined, EVENTUAL);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()['@odata.count']).toBe(1);
+    expect(seen.json().value.map((u: { id: string }) => u.id)).toEqual([pete.id]);
+    for (const secret of [pia.id, hana.id, privateGroup.displayName, hiddenGroup.displayName]) expect(seen.body).not.toContain(secret);
+    for (const who of [pia, hana]) {
+      const why = await explain(ownerToken, app.id, who.id);
+      expect(why.statusCode).toBe(404);
+      expect(why.body).not.toContain(privateGroup.id);
+      expect(why.body).not.toContain(hiddenGroup.id);
+    }
+    expect((await explain(ownerToken, app.id, pete.id)).json().paths[0].steps.map((s: Step) => s.id)).toContain(publicGroup.id);
+    // Hana may ask about herself: she sees her own membership.
+    expect((await explain(await api.userToken(hana), app.id, hana.id)).json().paths[0].steps.map((s: Step) => s.id)).toContain(hiddenGroup.id);
+
+    const appAdmin = await api.userToken(await api.newUser('App Admin', ['appAdmin']));
+    for (const token of [admin, appAdmin]) {
+      const all = (await call(token, 'GET', `/v1.0/servicePrincipals/${app.id}/roster.effectiveAccess?$count=true`, undefined, EVENTUAL)).json();
+      expect(all['@odata.count']).toBe(3);
+      expect(all.value.map((u: { id: string }) => u.id).sort()).toEqual([pia.id, pete.id, hana.id].sort());
+    }
   });
 
   it('impact preview: an approver sees the groups the requester would be in through nesting and the apps it opens; others may not', async () => {

@@ -155,7 +155,8 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     expect((await call(token, 'PATCH', `/v1.0/servicePrincipals/${a.id}`, { description: 'kept by its owner' })).statusCode).toBe(204);
     const someone = await api.newUser('Someone');
     expect((await call(token, 'POST', `/v1.0/servicePrincipals/${a.id}/owners/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/users/${someone.id}` })).statusCode).toBe(403);
-    expect((await assign(token, b.id, group.id)).statusCode).toBe(403);
+    // App B does not exist for them (§3.9): 404, not 403.
+    expect((await assign(token, b.id, group.id)).statusCode).toBe(404);
     expect((await call(token, 'DELETE', `/v1.0/servicePrincipals/${a.id}/appRoleAssignedTo/${given.json().id as string}`)).statusCode).toBe(204);
     expect((await call(admin, 'GET', `/v1.0/servicePrincipals/${a.id}`)).statusCode).toBe(200);
   });

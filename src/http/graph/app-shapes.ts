@@ -3,6 +3,7 @@
 // on Graph objects are OData instance annotations (`@roster.*`, ADR 0008); ADR 0019 "Wire".
 import type { AccessPath, AccessStep, AppAssignment, AppBlock, Application } from '../../core/domain/apps.js';
 import type { AppAbilities } from '../../core/domain/policy/app-abilities.js';
+import { HIDDEN_GROUP_ID } from '../../core/domain/access/scoping.js';
 
 /** Display names for the ids a path or an assignment carries; null when the caller may not know it. */
 export type NameOf = (step: AccessStep) => string | null;
@@ -54,7 +55,8 @@ export function accessPathJson(path: AccessPath, nameOf: NameOf): Record<string,
   return {
     assignmentId: path.assignmentId,
     appRoleId: path.appRoleId,
-    steps: path.steps.map((s) => ({ '@odata.type': STEP_TYPE[s.kind], id: s.id, displayName: nameOf(s) })),
+    // A group the caller may not see (§3.9) has neither id nor name.
+    steps: path.steps.map((s) => ({ '@odata.type': STEP_TYPE[s.kind], id: s.id === HIDDEN_GROUP_ID ? null : s.id, displayName: s.id === HIDDEN_GROUP_ID ? null : nameOf(s) })),
   };
 }
 

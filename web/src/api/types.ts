@@ -124,7 +124,8 @@ export interface AppRoleAssignment {
 
 export interface AccessStep {
   '@odata.type': '#microsoft.graph.user' | '#microsoft.graph.group' | '#microsoft.graph.servicePrincipal';
-  id: string;
+  /** null: a group whose membership you may not see. */
+  id: string | null;
   displayName: string | null;
 }
 

@@ -3,7 +3,7 @@
 import { Text } from '@mantine/core';
 import type { AccessPath, AccessStep } from '../../api/types';
 
-const nameOf = (s: AccessStep) => s.displayName ?? (s['@odata.type'] === '#microsoft.graph.group' ? 'a group you cannot see' : s.id);
+const nameOf = (s: AccessStep) => s.displayName ?? (s['@odata.type'] === '#microsoft.graph.group' ? 'a group you cannot see' : s.id ?? 'unknown');
 
 /** The steps after `from`, each with its connector: "∈" into a first group, "⊂" group to group, "→" to an app. */
 function joined(path: AccessPath, from: number, to: number): string {
