@@ -32,7 +32,7 @@ describe.concurrent('roster apps --help', () => {
 describe('roster apps', () => {
   beforeAll(async () => {
     expect((await roster(['tenant', 'create', '--name', 'Fabrikam'], env)).code).toBe(0);
-  });
+  }, 60_000);
 
   it('create, assign, access with paths, explain, block, unblock, cycle refused, unassign, delete', async () => {
     const created = await roster(['apps', 'create', '--name', 'CRM', '--description', 'Sales CRM'], env);
@@ -78,5 +78,5 @@ describe('roster apps', () => {
     const gone = await roster(['apps', 'show', 'Portal'], env);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain("no application named 'Portal'");
-  });
+  }, 300_000);
 });
