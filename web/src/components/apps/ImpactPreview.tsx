@@ -5,11 +5,13 @@ import { useImpactPreview } from '../../api/apps';
 import { messageOf } from '../../api/client';
 import { viaText } from './AccessPathLine';
 
-export function ImpactPreview({ requestId }: { requestId: string }) {
+/** `groupId`: the group asked for (the requester joins it anyway; only what comes with it is listed). */
+export function ImpactPreview({ requestId, groupId }: { requestId: string; groupId: string }) {
   const preview = useImpactPreview(requestId, true);
   if (preview.isPending) return <Text size="xs" c="dimmed">Working out what approving would give…</Text>;
   if (preview.isError) return <Text size="xs" c="dimmed">What approving would give is not available: {messageOf(preview.error)}</Text>;
-  const { groups, apps } = preview.data;
+  const { apps } = preview.data;
+  const groups = preview.data.groups.filter((g) => g.id !== groupId);
   return (
     <Paper withBorder radius="md" p="xs" bg="gray.0" component="section" aria-label="What approving gives" data-testid="impact-preview">
       <Stack gap={4}>

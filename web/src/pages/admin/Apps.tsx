@@ -14,7 +14,7 @@ import { EmptyState, LoadingState } from '../../components/States';
 export function AppBadges({ app }: { app: ServicePrincipal }) {
   return (
     <Row gap={4}>
-      <Badge variant="light" color={app.accountEnabled ? 'teal.9' : 'gray'}>{app.accountEnabled ? 'Enabled' : 'Disabled'}</Badge>
+      {app.accountEnabled ? <Badge variant="filled" color="teal.9">Enabled</Badge> : <Badge variant="outline" color="red.9">Disabled</Badge>}
       <Badge variant="light" color="indigo">{app.appRoleAssignmentRequired ? 'Assigned users only' : 'Everyone'}</Badge>
       {!app['@roster.cascadeNestedGroups'] && <Badge variant="light" color="orange.9">Nested groups excluded</Badge>}
       {!app['@roster.visibleToUsers'] && <Badge variant="light" color="gray">Hidden from My Apps</Badge>}
