@@ -72,7 +72,33 @@ describe('applications in the browser', () => {
     await page.getByTestId('blocked-user').filter({ hasText: 'Bob Baker' }).waitFor();
     await page.getByText('1 user', { exact: true }).waitFor();
     expect(await page.getByTestId('effective-user').filter({ hasText: 'Bob Baker' }).count()).toBe(0);
+
+    // Explain: Bob is blocked, and the page shows the path the block overrides.
+    await page.getByLabel('Person').and(page.locator('input')).focus();
+    await page.keyboard.type('Bob');
+    await page.getByRole('option', { name: /Bob Baker/ }).click();
+    const explanation = page.getByTestId('explanation');
+    await explanation.getByText('Blocked', { exact: true }).waitFor();
+    expect(await explanation.getByTestId('access-path').textContent()).toBe('Bob Baker ∈ Sales → CRM');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-app-explain-desktop');
     expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('at phone width the Applications pages fit and pass axe', async () => {
+    const { page, problems } = await person(portal.admin, '/admin/apps', PHONE);
+    await page.getByRole('heading', { name: 'Applications', level: 1 }).waitFor();
+    await page.getByTestId('admin-app-row').filter({ hasText: 'CRM' }).getByRole('link', { name: 'CRM' }).click();
+    await page.getByRole('heading', { name: 'CRM', level: 1 }).waitFor();
+    for (const tab of ['Assignments', 'Who has access', 'Owners']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await screenshot(page, 'admin-app-owners-phone');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -155,7 +155,7 @@ export interface AppBlock {
 export interface AccessExplanation {
   userId: string;
   appId: string;
-  verdict: 'granted' | 'blocked' | 'appDisabled' | 'noPath';
+  verdict: 'granted' | 'blocked' | 'appDisabled' | 'userDisabled' | 'noPath';
   paths: AccessPath[];
   block: AppBlock | null;
 }

@@ -11,6 +11,7 @@ import type { EffectiveUser, ServicePrincipal } from '../../api/types';
 import { CountLine, LoadMore } from '../admin/AdminPage';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import { AccessPathLine } from './AccessPathLine';
+import { ExplainAccess } from './ExplainAccess';
 
 function UserRow({ user, canBlock, onBlock, busy }: { user: EffectiveUser; canBlock: boolean; onBlock: () => void; busy: boolean }) {
   const [open, setOpen] = useState(false);
@@ -106,6 +107,7 @@ export function EffectiveAccess({ app }: { app: ServicePrincipal }) {
               </Stack>
             )}
       <Blocks app={app} canBlock={canBlock} />
+      <ExplainAccess app={app} />
     </Stack>
   );
 }
