@@ -89,6 +89,10 @@ describeEachEngine('Roster API: effective access, explain, blocks, My Apps, impa
     expect(granted.json().paths).toHaveLength(1);
     expect((await explain(admin, crm.id, carl.id)).json()).toMatchObject({ verdict: 'noPath', paths: [] });
     expect((await call(admin, 'GET', `/v1.0/servicePrincipals/${crm.id}/roster.explain(userId=${ann.id})`)).statusCode).toBe(400);
+    // Clients that percent-encode the quotes and parentheses get the same answer.
+    const encoded = await call(admin, 'GET', `/v1.0/servicePrincipals/${crm.id}/roster.explain%28userId=%27${ann.id}%27%29`);
+    expect(encoded.json()).toMatchObject({ verdict: 'granted', userId: ann.id });
+    expect((await call(admin, 'GET', `/v1.0/servicePrincipals/${crm.id}/noSuchThing`)).statusCode).toBe(400);
 
     const blocked = await call(admin, 'POST', `/v1.0/servicePrincipals/${crm.id}/roster.blocks`, { userId: ann.id, reason: 'Left sales' });
     expect(blocked.statusCode, blocked.body).toBe(201);
@@ -188,6 +192,19 @@ describeEachEngine('Roster API: effective access, explain, blocks, My Apps, impa
     const stranger = await call(await api.userToken(await api.newUser('Stranger')), 'GET', `/v1.0/joinRequests/${request.id}/roster.impactPreview`);
     expect([403, 404]).toContain(stranger.statusCode);
     expect(stranger.body).not.toContain(crm.id);
+  });
+
+  it('the OpenAPI document describes the application routes', async () => {
+    const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
+      '/v1.0/servicePrincipals', '/v1.0/servicePrincipals/{id}', '/v1.0/servicePrincipals/{id}/owners/$ref', '/v1.0/servicePrincipals/{id}/appRoleAssignedTo',
+      '/v1.0/servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}', '/v1.0/groups/{id}/appRoleAssignments', '/v1.0/users/{id}/appRoleAssignments',
+      '/v1.0/me/appRoleAssignments', '/v1.0/servicePrincipals/{id}/roster.effectiveAccess', '/v1.0/servicePrincipals/{id}/roster.blocks',
+      '/v1.0/servicePrincipals/{id}/roster.blocks/{userId}', '/v1.0/me/roster.apps', '/v1.0/joinRequests/{id}/roster.impactPreview',
+    ]));
+    const create = doc.paths['/v1.0/servicePrincipals'].post.requestBody.content['application/json'].schema;
+    expect(create.additionalProperties).toBe(false);
+    expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(['displayName', '@roster.visibleToUsers', '@roster.cascadeNestedGroups']));
   });
 
   it('the Graph SDK pages appRoleAssignedTo with PageIterator', async () => {
