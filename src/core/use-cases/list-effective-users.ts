@@ -45,9 +45,11 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     uc.enforce(decideReadAppAccess(uc.policy, rel));
     const limit = pageLimit(input.limit);
     const fullPlan = (await loadAccessGraph(uc.scope)).plan(app.id);
-    // §3.9: users reached only through groups whose members the caller may not see are not listed.
+    // §3.9: users reached only through groups whose members the caller may not see are neither listed nor counted.
     const plan = visiblePlan(fullPlan, await groupsHiddenFrom(uc, groupsOf(fullPlan, [])));
-    const users = await uc.scope.access.pageUsers(plan, { after: input.after, limit, search: input.search });
+    const query = { after: input.after, limit, search: input.search };
+    const { ids, count } = input.count ? await uc.scope.access.pageWithCount(plan, query) : { ids: await uc.scope.access.pageUserIds(plan, query), count: undefined };
+    const users = await uc.scope.access.usersOf(ids);
     const items: EffectiveUser[] = users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail }));
     let names: Record<string, string> | undefined;
     if (input.withPaths) {
@@ -56,7 +58,6 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
       for (const item of items) item.paths = visiblePaths(item.paths ?? [], hidden);
       names = await namesOnPaths(uc, items.flatMap((i) => i.paths ?? []));
     }
-    const count = input.count ? await uc.scope.access.count(plan, { search: input.search }) : undefined;
     return { items, nextCursor: cursorAfter(items, limit, (i) => i.id), count, names };
   });
 }
