@@ -3,12 +3,13 @@
 // {app} is a fixture app owned by the owner actor (authz-apps.test.ts builds it). Discovered with
 // ROSTER_AUTHZ_DISCOVER=1 and reviewed cell by cell. Readings:
 // - The app exists only for those who may read its access, or who have it and see it in My Apps
-//   (§3.9): everyone else gets 404 on {app}, whatever the target. API clients of the base world hold
-//   no Application permission: 403 on the lists, 404 on {app}.
+//   (§3.9): every other user gets 404 on {app}, whatever the target. API clients of the base world
+//   hold no Application permission: 403 (missingPermission) everywhere, {app} included.
 // - Only security groups are assigned: the Public and HiddenMembership targets are Microsoft 365
 //   groups (400); a deleted, foreign or missing group is 404.
 // - By the user rows the member actor has {app} (the group rows gave it to a group they are in), so
-//   the app exists for them and assigning is a 403, where it was a 404 before.
+//   the app exists for them and assigning is a 403, where it was a 404 before. Who may not assign
+//   learns nothing about the principal: the refusal comes before the id is looked up.
 // - A user's direct assignments are theirs and app readers' (globalAdmin): a 403 for everyone else,
 //   on every target, so the answer says nothing about whether the user exists.
 import { ALL, expandEndpoint, type Endpoint, type Row } from './table.js';
@@ -63,9 +64,9 @@ export const APP_ENDPOINTS: Endpoint[] = [
       coOwner: ALL(404),
       groupsAdmin: ALL(404),
       globalAdmin: '400 201 400 404 404 404',
-      appReadWrite: ALL(404),
-      appReadOnly: ALL(404),
-      appUnrelated: ALL(404),
+      appReadWrite: ALL(403),
+      appReadOnly: ALL(403),
+      appUnrelated: ALL(403),
       otherTenantUser: ALL(404),
     },
   },
@@ -75,15 +76,15 @@ export const APP_ENDPOINTS: Endpoint[] = [
       disabled: ALL(401, 4),
       plainUser: ALL(404, 4),
       nonMember: ALL(404, 4),
-      member: '403 403 404 404',
+      member: ALL(403, 4),
       pending: ALL(404, 4),
       owner: '201 201 404 404',
       coOwner: ALL(404, 4),
       groupsAdmin: ALL(404, 4),
       globalAdmin: '201 201 404 404',
-      appReadWrite: ALL(404, 4),
-      appReadOnly: ALL(404, 4),
-      appUnrelated: ALL(404, 4),
+      appReadWrite: ALL(403, 4),
+      appReadOnly: ALL(403, 4),
+      appUnrelated: ALL(403, 4),
       otherTenantUser: ALL(404, 4),
     },
   },
@@ -135,9 +136,9 @@ export const APP_ENDPOINTS: Endpoint[] = [
       coOwner: ALL(404, 1),
       groupsAdmin: ALL(404, 1),
       globalAdmin: ALL(200, 1),
-      appReadWrite: ALL(404, 1),
-      appReadOnly: ALL(404, 1),
-      appUnrelated: ALL(404, 1),
+      appReadWrite: ALL(403, 1),
+      appReadOnly: ALL(403, 1),
+      appUnrelated: ALL(403, 1),
       otherTenantUser: ALL(404, 1),
     },
   },

@@ -5,7 +5,9 @@ import type { AppAssignment, Application, PrincipalType } from '../domain/apps.j
 import { DomainError } from '../domain/errors.js';
 import type { User } from '../domain/model.js';
 import { appAbilities, type AppAbilities } from '../domain/policy/app-abilities.js';
+import { decideManageApp } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
+import { loadVisibleApp } from './support/apps.js';
 import { runUseCase } from './support/context.js';
 
 export interface AppView {
@@ -54,11 +56,13 @@ export async function viewAppUsers(deps: CoreDeps, caller: Caller, input: { user
 
 /**
  * Which kind of principal an id names, for Graph's assignment body, which carries only `principalId`:
- * a user, a group, or an application (its audience). Unknown ids are "not found"; who may assign
- * what is still assignApp's decision.
+ * a user, a group, or an application (its audience). Asked only by those who may assign `appId`, so
+ * nobody else learns whether an id exists; unknown ids are "not found". The rest is assignApp's.
  */
-export async function principalTypeOf(deps: CoreDeps, caller: Caller, input: { id: string }): Promise<PrincipalType> {
-  return runUseCase(deps, caller, 'app.assign', { type: 'appAssignment', id: null }, async (uc) => {
+export async function principalTypeOf(deps: CoreDeps, caller: Caller, input: { appId: string; id: string }): Promise<PrincipalType> {
+  return runUseCase(deps, caller, 'app.assign', { type: 'appAssignment', id: input.appId }, async (uc) => {
+    const { rel } = await loadVisibleApp(uc, input.appId);
+    uc.enforce(decideManageApp(uc.policy, rel));
     if (await uc.scope.users.get(input.id)) return 'User';
     if (await uc.scope.groups.get(input.id)) return 'Group';
     if (await uc.scope.apps.get(input.id)) return 'ServicePrincipal';

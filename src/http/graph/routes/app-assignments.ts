@@ -43,7 +43,7 @@ export async function appAssignmentRoutes(app: FastifyInstance, ctx: GraphContex
     if (body.resourceId.toLowerCase() !== idOf(request)) throw badRequest('resourceId must be the id of the servicePrincipal in the path.');
     const caller = callerOf(request);
     const principalId = body.principalId.toLowerCase();
-    const principalType = await core.principalTypeOf(caller, { id: principalId });
+    const principalType = await core.principalTypeOf(caller, { appId: idOf(request), id: principalId });
     const assignment = await core.assignApp(caller, { appId: idOf(request), principalType, principalId, appRoleId: body.appRoleId.toLowerCase() });
     const [view] = await core.viewAssignments(caller, { assignments: [assignment] });
     return reply.code(201).send({ '@odata.context': context(request, 'servicePrincipals(\'' + idOf(request) + '\')/appRoleAssignedTo/$entity'), ...appRoleAssignmentJson(assignment, view ?? { principalDisplayName: null, resourceDisplayName: null }) });
