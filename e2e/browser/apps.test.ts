@@ -103,6 +103,28 @@ describe('applications in the browser', () => {
     await page.context().close();
   });
 
+  it('app owner: finds CRM under "Apps you manage", may edit and assign, sees nobody through Private groups, has no Delete nor owner picker', async () => {
+    const owner = await portal.newUser('Olga Owner');
+    const [crm] = (await portal.core.listApps(portal.adminCaller, { search: 'CRM' })).items;
+    await portal.core.addAppOwner(portal.adminCaller, { appId: crm?.id ?? '', userId: owner.id });
+    const { page, problems } = await person(owner, '/apps');
+    await page.getByTestId('managed-app').getByRole('link', { name: 'CRM' }).click();
+    await page.getByRole('heading', { name: 'CRM', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await page.getByLabel('Security group').and(page.locator('input')).waitFor();
+    // §3.9: Sales and Sales-EMEA are Private and Olga is in neither: she sees nobody through them.
+    await page.getByRole('tab', { name: 'Who has access' }).click();
+    await page.getByText('Nobody you may see has this application.', { exact: false }).waitFor();
+    expect(await page.getByTestId('effective-user').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Owners' }).click();
+    await page.getByTestId('app-owner').filter({ hasText: 'Olga Owner' }).waitFor();
+    expect(await page.getByLabel('Add an owner').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('member: My Apps lists CRM and the group it comes through, on a phone too', async () => {
     const { page, problems } = await person(ann, '/apps', PHONE);
     await page.getByRole('heading', { name: 'My apps', level: 1 }).waitFor();

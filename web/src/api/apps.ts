@@ -68,6 +68,14 @@ export function useMyApps() {
   return useQuery({ queryKey: appKeys.myApps, queryFn: async () => (await call<Collection<MyApp>>('/v1.0/me/roster.apps?$top=999')).value });
 }
 
+/** Apps the signed-in user manages (owners and admins), as the server's abilities say: the way to an app's page without the admin center. */
+export function useManagedApps() {
+  return useQuery({
+    queryKey: ['me', 'managedApps'],
+    queryFn: async () => (await call<Collection<ServicePrincipal>>('/v1.0/servicePrincipals?$top=999')).value.filter((a) => a['@roster.abilities']?.assign === true),
+  });
+}
+
 export function useImpactPreview(requestId: string, enabled: boolean) {
   return useQuery({ queryKey: appKeys.impact(requestId), enabled, retry: false, queryFn: () => call<ImpactPreview>(`/v1.0/joinRequests/${enc(requestId)}/roster.impactPreview`) });
 }

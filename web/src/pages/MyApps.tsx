@@ -2,9 +2,26 @@
 // and a link to open it. Empty: say how people get apps here.
 import { Anchor, Badge, Group as Row, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useMyApps } from '../api/apps';
+import { useManagedApps, useMyApps } from '../api/apps';
 import { viaText } from '../components/apps/AccessPathLine';
 import { EmptyState, QueryView } from '../components/States';
+
+/** Apps I own (or administer): a link to each one's page, where assignments and blocks are managed. */
+function ManagedApps() {
+  const managed = useManagedApps();
+  if (!managed.data?.length) return null;
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="managed-apps-heading">
+      <Title order={2} size="h4" id="managed-apps-heading">Apps you manage</Title>
+      {managed.data.map((app) => (
+        <Paper key={app.id} withBorder radius="md" p="sm" data-testid="managed-app">
+          <Anchor component={Link} to={`/admin/apps/${encodeURIComponent(app.id)}`} fw={600}>{app.displayName}</Anchor>
+          <Text size="sm" c="dimmed">Give it to people and groups, see who has it and why, block someone.</Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
 
 export function MyAppsPage() {
   const apps = useMyApps();
@@ -36,6 +53,7 @@ export function MyAppsPage() {
           </Stack>
         )}
       </QueryView>
+      <ManagedApps />
     </Stack>
   );
 }

@@ -98,7 +98,7 @@ export function EffectiveAccess({ app }: { app: ServicePrincipal }) {
       {error && <Alert color="red" role="alert" title="Not done">{error}</Alert>}
       {access.isPending ? <LoadingState label="Loading who has access" />
         : access.isError ? <ErrorState title="Could not load who has access" error={access.error} onRetry={() => void access.refetch()} />
-          : items.length === 0 ? <EmptyState>{debounced.trim() ? 'Nobody with access matches.' : 'Nobody has this application yet.'}</EmptyState>
+          : items.length === 0 ? <EmptyState>{debounced.trim() ? 'Nobody with access matches.' : 'Nobody you may see has this application. People who have it only through groups whose members are hidden from you are not listed.'}</EmptyState>
             : (
               <Stack gap="xs">
                 <CountLine count={access.data?.pages[0]?.['@odata.count']} shown={items.length} noun="user" />
