@@ -9,13 +9,25 @@ import type { AudiencePlan, AudienceTerm } from '../../core/domain/access/audien
 import type { AccessFacts } from '../../core/domain/access/explain.js';
 import type { GroupId, TenantId, User, UserId } from '../../core/domain/model.js';
 import type { Database } from '../schema.js';
-import { escapeLike } from '../sql-helpers.js';
+import { escapeLike, type DirectReader } from '../sql-helpers.js';
 import { appFromRow } from './apps.js';
 import { assignmentFromRow, blockFromRow } from './app-assignments.js';
 import { UserRepo } from './users.js';
 
 export class EffectiveAccessRepo implements EffectiveAccessReader {
-  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId) {}
+  /** `direct` (SQLite, inside a UnitOfWork transaction): id lists are read as a column, not as row objects. */
+  constructor(private readonly db: Kysely<Database>, private readonly tenantId: TenantId, private readonly direct?: DirectReader) {}
+
+  /** The first column of every row of a query. */
+  private async column(query: RawBuilder<unknown>): Promise<string[]> {
+    const direct = this.direct;
+    if (direct?.active && direct.column) {
+      const compiled = query.compile(this.db);
+      return direct.column(compiled.sql, compiled.parameters) as string[];
+    }
+    const res = await query.execute(this.db);
+    return res.rows.map((row) => Object.values(row as Record<string, unknown>)[0] as string);
+  }
 
   /** Groups whose direct members a group term reaches: live ones with no deleted group between them and the assigned one. */
   private reachedGroups(groupId: GroupId, cascade: boolean): RawBuilder<unknown> {
@@ -30,28 +42,25 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
           where x.tenant_id = ${t} and x.descendant_id = c.descendant_id)`;
   }
 
-  /** A term's candidate user ids, tagged with the term's index. */
-  private candidateSql(term: AudienceTerm, index: number): RawBuilder<unknown> {
+  /** A term's candidate user ids (members of nested groups include the groups themselves; they are dropped later). */
+  private candidateSql(term: AudienceTerm): RawBuilder<unknown> {
     const t = this.tenantId;
     if (term.kind === 'users') {
-      return sql`select ${index} as term, a.principal_id as user_id from app_assignments a
-        where a.tenant_id = ${t} and a.app_id = ${term.appId} and a.principal_type = 'User'`;
+      return sql`select a.principal_id from app_assignments a where a.tenant_id = ${t} and a.app_id = ${term.appId} and a.principal_type = 'User'`;
     }
-    if (term.kind === 'everyone') return sql`select ${index} as term, e.id as user_id from users e where e.tenant_id = ${t}`;
-    return sql`select ${index} as term, m.member_id as user_id from memberships m
-      where m.tenant_id = ${t} and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)})`;
+    if (term.kind === 'everyone') return sql`select e.id from users e where e.tenant_id = ${t}`;
+    return sql`select m.member_id from memberships m where m.tenant_id = ${t} and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)})`;
   }
 
   /** Enabled users whose displayName or userPrincipalName starts with the search (case-insensitive). */
   private async searched(search: string): Promise<Set<UserId>> {
     const prefix = `${escapeLike(search.toLowerCase())}%`;
-    const rows = await sql<{ id: string }>`select u.id from users u where u.tenant_id = ${this.tenantId} and u.account_enabled = 1
-      and (lower(u.display_name) like ${prefix} escape '\\' or u.upn_lower like ${prefix} escape '\\')`.execute(this.db);
-    return new Set(rows.rows.map((r) => r.id));
+    return new Set(await this.column(sql`select u.id from users u where u.tenant_id = ${this.tenantId} and u.account_enabled = 1
+      and (lower(u.display_name) like ${prefix} escape '\\' or u.upn_lower like ${prefix} escape '\\')`));
   }
 
   /**
-   * Every user the plan reaches (and the search matches), sorted by id. One SQL query over the terms
+   * Every user the plan reaches (and the search matches), sorted by id. One indexed SQL scan per term
    * (memberships, through group_closure for cascade), then in memory what per-row SQL probes made slow
    * at 50,000 users on both engines (ADR 0019): the blocks along each term's chain, disabled users (a
    * partial index holds them), nested groups among the members, duplicates, the order.
@@ -61,24 +70,22 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
     const t = this.tenantId;
     const blockers = [...new Set(plan.terms.flatMap((term) => term.blockedBy))];
     const groupIds = plan.terms.flatMap((term) => (term.kind === 'group' ? [term.groupId] : []));
-    const union = sql.join(plan.terms.map((term, i) => this.candidateSql(term, i)), sql` union all `);
-    const [rows, blocks, disabled, groups, matching] = await Promise.all([
-      sql<{ term: number | string; user_id: string }>`${union}`.execute(this.db),
+    const [blocks, disabled, groups, matching] = await Promise.all([
       this.db.selectFrom('app_blocks').select(['app_id', 'user_id']).where('tenant_id', '=', t).where('app_id', 'in', blockers).execute(),
-      this.db.selectFrom('users').select('id').where('tenant_id', '=', t).where('account_enabled', '=', 0).execute(),
-      groupIds.length === 0 ? Promise.resolve([]) : this.db.selectFrom('group_closure').select('descendant_id')
-        .where('tenant_id', '=', t).where('ancestor_id', 'in', groupIds).execute(),
+      this.column(sql`select id from users where tenant_id = ${t} and account_enabled = 0`),
+      groupIds.length === 0 ? Promise.resolve([]) : this.column(sql`select descendant_id from group_closure where tenant_id = ${t} and ancestor_id in (${sql.join(groupIds)})`),
       search ? this.searched(search) : Promise.resolve(null),
     ]);
     const blockedIn = new Map<string, Set<string>>();
     for (const b of blocks) blockedIn.set(b.app_id, (blockedIn.get(b.app_id) ?? new Set()).add(b.user_id));
-    const termBlocks = plan.terms.map((term) => term.blockedBy.map((a) => blockedIn.get(a)).filter((x): x is Set<string> => x !== undefined));
-    const excluded = new Set([...disabled.map((d) => d.id), ...groups.map((g) => g.descendant_id)]);
+    const excluded = new Set([...disabled, ...groups]);
     const ids: string[] = [];
-    for (const row of rows.rows) {
-      const id = row.user_id;
-      if ((matching && !matching.has(id)) || excluded.has(id) || termBlocks[Number(row.term)]?.some((set) => set.has(id))) continue;
-      ids.push(id);
+    for (const term of plan.terms) {
+      const blocked = term.blockedBy.map((a) => blockedIn.get(a)).filter((x): x is Set<string> => x !== undefined);
+      for (const id of await this.column(this.candidateSql(term))) {
+        if ((matching && !matching.has(id)) || excluded.has(id) || blocked.some((set) => set.has(id))) continue;
+        ids.push(id);
+      }
     }
     ids.sort();
     return ids.filter((id, i) => i === 0 || ids[i - 1] !== id);
