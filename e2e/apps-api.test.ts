@@ -172,6 +172,25 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     expect((await call(groupsOnly, 'POST', '/v1.0/servicePrincipals', { displayName: 'Nope' })).statusCode).toBe(403);
   });
 
+  it('app roles: a role the app defines is assignable, an unknown one is a 400; roles keep their ids', async () => {
+    const role = '5d3e9c1a-7b2f-4e8a-9c6d-1f2e3a4b5c6d';
+    const created = await call(admin, 'POST', '/v1.0/servicePrincipals', {
+      displayName: `Roles ${++n}`, appRoles: [{ id: role, displayName: 'Reader', value: 'read', description: null, isEnabled: true, allowedMemberTypes: ['User'] }, { displayName: 'Writer', value: 'write' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const roles = created.json().appRoles as Array<{ id: string; displayName: string }>;
+    expect(roles.find((r) => r.displayName === 'Reader')?.id).toBe(role);
+    expect(roles.find((r) => r.displayName === 'Writer')?.id).toMatch(/^[0-9a-f-]{36}$/);
+    const ann = await api.newUser('Role user');
+    const appId = created.json().id as string;
+    const given = await call(admin, 'POST', `/v1.0/servicePrincipals/${appId}/appRoleAssignedTo`, { principalId: ann.id, resourceId: appId, appRoleId: role });
+    expect(given.statusCode).toBe(201);
+    expect(given.json().appRoleId).toBe(role);
+    const unknown = await call(admin, 'POST', `/v1.0/servicePrincipals/${appId}/appRoleAssignedTo`, { principalId: ann.id, resourceId: appId, appRoleId: '11111111-2222-4333-8444-555555555555' });
+    expect(unknown.statusCode).toBe(400);
+    expect((await call(admin, 'POST', `/v1.0/servicePrincipals/${appId}/appRoleAssignedTo`, { principalId: ann.id, resourceId: appId, appRoleId: role })).json().error).toMatchObject({ code: 'Request_BadRequest', message: expect.stringContaining('already exists') });
+  });
+
   it('pages appRoleAssignedTo with a signed next link', async () => {
     const app = await newApp();
     for (let i = 0; i < 5; i++) expect((await assign(admin, app.id, (await api.newUser(`Paged ${i}`)).id)).statusCode).toBe(201);

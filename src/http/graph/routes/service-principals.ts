@@ -12,7 +12,7 @@ import { collection, ID_PARAMS, idFromReference, type GraphContext } from './sup
 const TEXT = { type: ['string', 'null'], maxLength: 1024 } as const;
 const URL = { type: ['string', 'null'], maxLength: 2048, pattern: '^https?://' } as const;
 const APP_ROLE = {
-  type: 'object', additionalProperties: false, required: ['id', 'displayName'],
+  type: 'object', additionalProperties: false, required: ['displayName'],
   properties: {
     id: { type: 'string', format: 'uuid' }, displayName: { type: 'string', minLength: 1, maxLength: 120 },
     value: { type: ['string', 'null'], maxLength: 120 }, description: TEXT, isEnabled: { type: 'boolean' },
