@@ -1,15 +1,16 @@
 // The query options of the application lists (servicePrincipals, effective access): `$top`,
 // `$skiptoken`, `$select`, and Graph's advanced-query rules for `$search` (the header
 // `ConsistencyLevel: eventual`) and `$count` (the header and `$count=true`). `$search` takes one
-// quoted clause, "words" or "property:words", on the properties the resource names. Anything else
-// starting with `$` is refused, like every other Graph route of Roster.
+// quoted clause, "words" or "property:words", on the properties the resource names; the core
+// matches the words, in order, as a case-insensitive prefix of the name (or sign-in name). Anything
+// else starting with `$` is refused, like every other Graph route of Roster.
 import type { FastifyRequest } from 'fastify';
 import { badRequest, ODataQueryError } from './odata/errors.js';
 
 export interface AppListQuery {
   top: number;
   count: boolean;
-  /** Lower-cased words; each must start a word of one searchable property. */
+  /** Lower-cased words, in order (the core matches them as a prefix). */
   search: string[] | undefined;
   select: string[] | undefined;
 }
