@@ -53,6 +53,9 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     expect(search.statusCode).toBe(200);
     expect(search.json()).toMatchObject({ '@odata.count': 1, value: [expect.objectContaining({ id: app.id })] });
     expect((await call(admin, 'GET', '/v1.0/servicePrincipals?$search="displayName:contoso"')).json().error.code).toBe('Request_UnsupportedQuery');
+    const hyphen = await call(admin, 'GET', `/v1.0/servicePrincipals?$search=${encodeURIComponent('"displayName:CONTOSO cr"')}&$count=true`, undefined, EVENTUAL);
+    expect(hyphen.json()['@odata.count']).toBe(1);
+    expect((await call(admin, 'GET', '/v1.0/servicePrincipals?$search="nosuch:contoso"', undefined, EVENTUAL)).statusCode).toBe(400);
     expect((await call(admin, 'GET', '/v1.0/servicePrincipals?$filter=displayName eq \'x\'')).statusCode).toBe(400);
     const selected = (await call(admin, 'GET', '/v1.0/servicePrincipals?$select=displayName')).json().value[0];
     expect(Object.keys(selected).filter((k) => !k.startsWith('@'))).toEqual(['id', 'displayName']);

@@ -138,13 +138,12 @@ export function registerApps(program: Command, deps: CliDeps): void {
 
   apps.command('access').description('Who has an application: every user, each with the paths that give it')
     .argument('<app>', 'the application')
-    .option('--search <words>', 'only users whose name or sign-in name starts with these words')
+    .option('--search <text>', 'only users whose name or sign-in name starts with this text')
     .option('--top <n>', 'at most this many users', parsePositiveInt, 100)
     .option(...TENANT).option('--json', 'print JSON', false)
     .action(async (name: string, opts: { search?: string; top: number; tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const search = opts.search?.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      const page = await core.listEffectiveUsers(caller, { appId, search: search?.length ? search.join(' ') : undefined, count: true, limit: Math.min(opts.top, 999), withPaths: true });
+      const page = await core.listEffectiveUsers(caller, { appId, search: opts.search?.trim() || undefined, count: true, limit: Math.min(opts.top, 999), withPaths: true });
       if (opts.json) return out(`${JSON.stringify(page, null, 2)}\n`);
       const names = page.names ?? {};
       out(`${page.count ?? page.items.length} user${page.count === 1 ? '' : 's'} with access${page.nextCursor ? ` (first ${page.items.length} shown)` : ''}:\n`);

@@ -10,8 +10,8 @@ import { badRequest, ODataQueryError } from './odata/errors.js';
 export interface AppListQuery {
   top: number;
   count: boolean;
-  /** Lower-cased words, in order (the core matches them as a prefix). */
-  search: string[] | undefined;
+  /** The clause's text, trimmed (the core matches it as a case-insensitive prefix). */
+  search: string | undefined;
   select: string[] | undefined;
 }
 
@@ -41,15 +41,14 @@ function top(raw: string | undefined): number {
   return n;
 }
 
-function search(raw: string | undefined, rules: AppListRules): string[] | undefined {
+function search(raw: string | undefined, rules: AppListRules): string | undefined {
   if (raw === undefined) return undefined;
   const m = /^\s*"(?:([A-Za-z]{1,32}):)?([^"]*)"\s*$/.exec(raw);
   if (!m) throw badRequest('$search takes one quoted clause: "words" or "displayName:words".');
   if (m[1] !== undefined && !rules.searchable.includes(m[1])) throw badRequest(`$search is not supported on '${m[1]}'. Searchable: ${rules.searchable.join(', ')}.`);
-  const words = (m[2] ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.length === 0) throw badRequest('$search has no words.');
-  if (words.length > 10) throw badRequest('$search: at most 10 words.');
-  return words;
+  const text = (m[2] ?? '').trim().replace(/\s+/g, ' ');
+  if (!/[\p{L}\p{N}]/u.test(text)) throw badRequest('$search has no words.');
+  return text;
 }
 
 function select(raw: string | undefined, rules: AppListRules): string[] | undefined {

@@ -32,7 +32,7 @@ export async function appAccessRoutes(app: FastifyInstance, ctx: GraphContext): 
   app.get('/servicePrincipals/:id/roster.effectiveAccess', { schema: { tags: TAGS, summary: 'Every user who has this application, each with every path that gives it (admins, the app\'s owners, Application.Read.All). $search="words" (name or sign-in name) and $count=true need ConsistencyLevel: eventual; $top, $select', params: ID_PARAMS, querystring: APP_LIST_QUERY } }, async (request) => {
     const q = parseAppListQuery(request, { searchable: ['displayName', 'userPrincipalName'], selectable: EFFECTIVE_SELECT, expandable: ['paths'] });
     const page = await core.listEffectiveUsers(callerOf(request), {
-      appId: idOf(request), search: q.search?.join(' '), count: q.count, limit: q.top, after: pager.cursor(request)?.id, withPaths: true,
+      appId: idOf(request), search: q.search, count: q.count, limit: q.top, after: pager.cursor(request)?.id, withPaths: true,
     });
     const nameOf = namesFrom(page.names);
     const value = page.items.map((u) => project({

@@ -70,7 +70,7 @@ export async function servicePrincipalRoutes(app: FastifyInstance, ctx: GraphCon
   app.get('/servicePrincipals', { schema: { tags: TAGS, summary: 'List applications (admins and Application.Read.All: all; others: the apps they own)', querystring: APP_LIST_QUERY } }, async (request) => {
     const q = parseAppListQuery(request, { searchable: ['displayName'], selectable: SERVICE_PRINCIPAL_SELECT });
     const caller = callerOf(request);
-    const page = await core.listApps(caller, { limit: q.top, count: q.count, search: q.search?.join(' '), after: pager.cursor(request)?.id });
+    const page = await core.listApps(caller, { limit: q.top, count: q.count, search: q.search, after: pager.cursor(request)?.id });
     const next = page.nextCursor ? { key: null, id: page.nextCursor } : null;
     const views = await core.viewApps(caller, { apps: page.items });
     const value = views.map((v) => project(servicePrincipalJson(v.app, v.abilities), q.select));
