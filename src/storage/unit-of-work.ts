@@ -45,7 +45,7 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     apps: new ApplicationRepo(db, tenantId),
     appAssignments: new AppAssignmentRepo(db, tenantId, engine),
     appBlocks: new AppBlockRepo(db, tenantId),
-    access: new EffectiveAccessRepo(db, tenantId, direct),
+    access: new EffectiveAccessRepo(db, tenantId, engine, direct),
   };
 }
 

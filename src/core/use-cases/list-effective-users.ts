@@ -2,7 +2,7 @@
 // searchable by displayName / userPrincipalName prefix, counted — each user with every path that
 // gives it when asked. Admins with an app role, the app's owners, Application.Read.All.
 import type { AccessPath } from '../domain/apps.js';
-import { explainAccess } from '../domain/access/explain.js';
+import { explainAccess, type AccessFacts } from '../domain/access/explain.js';
 import { groupsOf, visiblePaths, visiblePlan } from '../domain/access/scoping.js';
 import type { UserId } from '../domain/model.js';
 import { decideReadAppAccess } from '../domain/policy/apps.js';
@@ -53,7 +53,8 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     const items: EffectiveUser[] = users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail }));
     let names: Record<string, string> | undefined;
     if (input.withPaths) {
-      for (const item of items) item.paths = explainAccess(await uc.scope.access.facts(item.id), app.id).paths;
+      const facts = await uc.scope.access.factsOfMany(items.map((i) => i.id));
+      items.forEach((item, i) => { item.paths = explainAccess(facts[i] as AccessFacts, app.id).paths; });
       const hidden = await groupsHiddenFrom(uc, groupsOf(null, items.flatMap((i) => i.paths ?? [])));
       for (const item of items) item.paths = visiblePaths(item.paths ?? [], hidden);
       names = await namesOnPaths(uc, items.flatMap((i) => i.paths ?? []));
