@@ -67,7 +67,7 @@ export async function servicePrincipalRoutes(app: FastifyInstance, ctx: GraphCon
     return servicePrincipalJson(found, view?.abilities);
   }
 
-  app.get('/servicePrincipals', { schema: { tags: TAGS, summary: 'List applications (admins and Application.Read.All: all; others: the apps they own)', querystring: APP_LIST_QUERY } }, async (request) => {
+  app.get('/servicePrincipals', { schema: { tags: TAGS, summary: 'List applications (app admins and Application.Read.All: all; other users: the apps they own and the visible apps they have). $search="displayName:…" and $count=true need ConsistencyLevel: eventual', querystring: APP_LIST_QUERY } }, async (request) => {
     const q = parseAppListQuery(request, { searchable: ['displayName'], selectable: SERVICE_PRINCIPAL_SELECT });
     const caller = callerOf(request);
     const page = await core.listApps(caller, { limit: q.top, count: q.count, search: q.search, after: pager.cursor(request)?.id });
@@ -87,7 +87,7 @@ export async function servicePrincipalRoutes(app: FastifyInstance, ctx: GraphCon
     return { '@odata.context': context(request, ENTITY), ...await one(request, found) };
   });
 
-  app.patch('/servicePrincipals/:id', { schema: { tags: TAGS, summary: 'Update an application (admins)', params: ID_PARAMS, body: UPDATE_BODY } }, async (request, reply) => {
+  app.patch('/servicePrincipals/:id', { schema: { tags: TAGS, summary: 'Update an application (app admins, its owners, Application.ReadWrite.All)', params: ID_PARAMS, body: UPDATE_BODY } }, async (request, reply) => {
     await core.updateApp(callerOf(request), { id: idOf(request), patch: appInput(request.body as Body) as Parameters<typeof core.updateApp>[1]['patch'] });
     return reply.code(204).send();
   });
