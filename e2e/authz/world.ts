@@ -228,6 +228,7 @@ export async function buildWorld(storage: Storage, options: WorldOptions = {}): 
 /** Every domain table, both tenants (audit, outbox and token bookkeeping excluded: denials are audited by design). */
 export const SNAPSHOT_TABLES = [
   'tenants', 'users', 'user_roles', 'user_licences', 'user_credentials', 'groups', 'memberships', 'group_closure', 'owners', 'join_requests', 'settings', 'api_clients',
+  'applications', 'app_owners', 'app_assignments', 'app_blocks',
 ] as const;
 
 export async function snapshot(storage: Storage): Promise<Record<string, string[]>> {

@@ -5,6 +5,7 @@ import { ENVIRONMENT } from '../platform/config.js';
 import type { CliDeps } from './app.js';
 import { registerAccess } from './commands/access.js';
 import { registerAdmin } from './commands/admin.js';
+import { registerApps } from './commands/apps.js';
 import { registerAudit } from './commands/audit.js';
 import { registerDemo } from './commands/demo.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -38,6 +39,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerTenant(program, deps);
   registerDemo(program, deps);
   registerAccess(program, deps);
+  registerApps(program, deps);
   registerAudit(program, deps);
   // Every command reads the environment (at least the database settings), so each one's help lists it.
   const leaves = (c: Command): Command[] => (c.commands.length === 0 ? [c] : c.commands.flatMap(leaves));

@@ -20,6 +20,7 @@ import { unblockUser } from './use-cases/unblock-user.js';
 import { updateApp } from './use-cases/update-app.js';
 import { addMembers } from './use-cases/add-members.js';
 import { addOwner } from './use-cases/add-owner.js';
+import { principalTypeOf, viewAppUsers, viewApps, viewAssignments } from './use-cases/app-views.js';
 import { authenticate } from './use-cases/authenticate.js';
 import { authenticateSession } from './use-cases/authenticate-session.js';
 import { bootstrapTenant, createAdmin } from './use-cases/bootstrap-tenant.js';
@@ -105,6 +106,7 @@ const USE_CASES = {
   assignApp, unassignApp, listAppAssignments, listGroupAssignments, listUserAssignments,
   blockUser, unblockUser, listBlocks,
   listEffectiveUsers, explainAppAccess, listMyApps, previewJoinImpact,
+  viewApps, viewAssignments, viewAppUsers, principalTypeOf,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -135,6 +137,7 @@ export type { OidcIdentity, OidcMatchPolicy } from './use-cases/sign-in-with-oid
 export type { SessionUser, SignedIn } from './use-cases/support/sessions.js';
 export type { UserTokenView } from './use-cases/list-user-tokens.js';
 export type { JoinRequestView } from './use-cases/join-request-views.js';
+export type { AppView, AssignmentView } from './use-cases/app-views.js';
 export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.js';
 export type { DeltaState } from './domain/group-delta.js';
 export type { AuditInitiator, DirectoryAuditEntry, DirectoryAuditPage, DirectoryAuditRequest } from './use-cases/list-directory-audits.js';

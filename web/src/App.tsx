@@ -5,6 +5,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSessionState } from './auth/session';
 import { ErrorState } from './components/States';
 import { Shell } from './components/Shell';
+import { AppPage } from './pages/admin/AppPage';
+import { AppsPage } from './pages/admin/Apps';
 import { AuditLogPage } from './pages/admin/AuditLog';
 import { AdminCreateGroupPage } from './pages/admin/CreateGroup';
 import { DeletedGroupsPage } from './pages/admin/DeletedGroups';
@@ -15,6 +17,7 @@ import { CreateGroupPage } from './pages/CreateGroup';
 import { MyDeletedGroupsPage } from './pages/DeletedGroups';
 import { DiscoverPage } from './pages/Discover';
 import { GroupPage } from './pages/GroupPage';
+import { MyAppsPage } from './pages/MyApps';
 import { ApprovalsPage, HomePage } from './pages/Home';
 import { SignInPage } from './pages/SignIn';
 
@@ -40,6 +43,7 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/discover" element={<DiscoverPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/apps" element={<MyAppsPage />} />
         <Route path="/groups/new" element={<CreateGroupPage />} />
         <Route path="/groups/deleted" element={<MyDeletedGroupsPage />} />
         <Route path="/groups/:id" element={<GroupPage />} />
@@ -48,6 +52,8 @@ export function App() {
         <Route path="/admin/groups" element={<AllGroupsPage />} />
         <Route path="/admin/groups/new" element={<AdminCreateGroupPage />} />
         <Route path="/admin/deleted-groups" element={<DeletedGroupsPage />} />
+        <Route path="/admin/apps" element={<AppsPage />} />
+        <Route path="/admin/apps/:id" element={<AppPage />} />
         <Route path="/admin/audit" element={<AuditLogPage />} />
         <Route path="/signin" element={<Navigate to={safeReturnTo(location.search)} replace />} />
         <Route path="*" element={<ErrorState title="No such page" message="This address is not a page of the portal. Use the navigation to find your groups." />} />

@@ -2,18 +2,25 @@
 // (granted, blocked, appDisabled, userDisabled, noPath). Anyone about themselves (for an app they may
 // see); about others, those who read the app's access.
 import { explainAccess } from '../domain/access/explain.js';
+import { groupsOf, visiblePaths } from '../domain/access/scoping.js';
 import { DomainError } from '../domain/errors.js';
 import { decideExplain } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { loadVisibleApp, namesOnPaths, type ExplanationView } from './support/apps.js';
 import { runUseCase } from './support/context.js';
+import { groupsHiddenFrom } from './support/membership-scoping.js';
 
 export async function explainAppAccess(deps: CoreDeps, caller: Caller, input: { appId: string; userId: string }): Promise<ExplanationView> {
   return runUseCase(deps, caller, 'app.explain', { type: 'application', id: input.appId }, async (uc) => {
     const { app, rel } = await loadVisibleApp(uc, input.appId);
     uc.enforce(decideExplain(uc.policy, rel, input.userId));
     if (!(await uc.scope.users.get(input.userId))) throw new DomainError('userNotFound');
-    const explanation = explainAccess(await uc.scope.access.facts(input.userId), app.id);
-    return { ...explanation, names: await namesOnPaths(uc, explanation.paths) };
+    const full = explainAccess(await uc.scope.access.facts(input.userId), app.id);
+    // §3.9: only paths through groups whose membership the caller may see. When every path is
+    // hidden, the caller learns nothing about this user's access: "not found", as for a stranger.
+    const paths = visiblePaths(full.paths, await groupsHiddenFrom(uc, groupsOf(null, full.paths), input.userId));
+    if (full.paths.length > 0 && paths.length === 0) throw new DomainError('userNotFound');
+    const explanation = { ...full, paths };
+    return { ...explanation, names: await namesOnPaths(uc, paths) };
   });
 }

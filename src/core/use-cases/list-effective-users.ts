@@ -3,12 +3,14 @@
 // gives it when asked. Admins with an app role, the app's owners, Application.Read.All.
 import type { AccessPath } from '../domain/apps.js';
 import { explainAccess, type AccessFacts } from '../domain/access/explain.js';
+import { groupsOf, visiblePaths, visiblePlan } from '../domain/access/scoping.js';
 import type { UserId } from '../domain/model.js';
 import { decideReadAppAccess } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { loadAccessGraph } from './support/access.js';
 import { cursorAfter, loadVisibleApp, namesOnPaths, pageLimit, type AccessPage } from './support/apps.js';
 import { runUseCase } from './support/context.js';
+import { groupsHiddenFrom } from './support/membership-scoping.js';
 
 export interface EffectiveUsersInput {
   appId: string;
@@ -42,7 +44,9 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     const { app, rel } = await loadVisibleApp(uc, input.appId);
     uc.enforce(decideReadAppAccess(uc.policy, rel));
     const limit = pageLimit(input.limit);
-    const plan = (await loadAccessGraph(uc.scope)).plan(app.id);
+    const fullPlan = (await loadAccessGraph(uc.scope)).plan(app.id);
+    // §3.9: users reached only through groups whose members the caller may not see are neither listed nor counted.
+    const plan = visiblePlan(fullPlan, await groupsHiddenFrom(uc, groupsOf(fullPlan, [])));
     const query = { after: input.after, limit, search: input.search };
     const { ids, count } = input.count ? await uc.scope.access.pageWithCount(plan, query) : { ids: await uc.scope.access.pageUserIds(plan, query), count: undefined };
     const users = await uc.scope.access.usersOf(ids);
@@ -51,6 +55,8 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     if (input.withPaths) {
       const facts = await uc.scope.access.factsOfMany(items.map((i) => i.id));
       items.forEach((item, i) => { item.paths = explainAccess(facts[i] as AccessFacts, app.id).paths; });
+      const hidden = await groupsHiddenFrom(uc, groupsOf(null, items.flatMap((i) => i.paths ?? [])));
+      for (const item of items) item.paths = visiblePaths(item.paths ?? [], hidden);
       names = await namesOnPaths(uc, items.flatMap((i) => i.paths ?? []));
     }
     return { items, nextCursor: cursorAfter(items, limit, (i) => i.id), count, names };

@@ -33,6 +33,10 @@ describe('Graph error mapping', () => {
     ['requestAlreadyDecided', 409, 'Request_Conflict'],
     ['alreadyMember', 400, 'Request_BadRequest'],
     ['alreadyOwner', 400, 'Request_BadRequest'],
+    ['alreadyAppOwner', 400, 'Request_BadRequest'],
+    ['alreadyAssigned', 400, 'Request_BadRequest'],
+    ['assignmentCycle', 409, 'Request_Conflict'],
+    ['groupNotAssignable', 400, 'Request_BadRequest'],
   ] as const)('%s → %i %s', (reason, status, code) => {
     expect(graphErrorOf(new DomainError(reason))).toMatchObject({ status, code });
   });

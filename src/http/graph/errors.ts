@@ -20,7 +20,7 @@ const BY_CATEGORY: Record<ErrorCategory, { status: number; code: string }> = {
 };
 
 /** Graph answers a duplicate reference with 400, not 409, and this exact message (FIDELITY §4.6). */
-const GRAPH_400_CONFLICTS = new Set(['alreadyMember', 'alreadyOwner', 'userPrincipalNameTaken', 'mailNicknameTaken']);
+const GRAPH_400_CONFLICTS = new Set(['alreadyMember', 'alreadyOwner', 'alreadyAppOwner', 'alreadyAssigned', 'userPrincipalNameTaken', 'mailNicknameTaken']);
 
 export function graphErrorOf(error: DomainError): GraphError {
   const mapped = BY_CATEGORY[error.category];

@@ -118,3 +118,100 @@ export interface Session {
   csrfToken: string;
   expiresDateTime: string;
 }
+
+/** What the caller may do with an application, computed by the server (ADR 0019). */
+export interface AppAbilities {
+  edit: boolean;
+  delete: boolean;
+  manageOwners: boolean;
+  assign: boolean;
+  block: boolean;
+  readAccess: boolean;
+}
+
+/** An application (Graph servicePrincipal) with Roster's annotations. */
+export interface ServicePrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  description: string | null;
+  homepage: string | null;
+  loginUrl: string | null;
+  logoUrl: string | null;
+  accountEnabled: boolean;
+  appRoleAssignmentRequired: boolean;
+  createdDateTime: string;
+  '@roster.visibleToUsers': boolean;
+  '@roster.cascadeNestedGroups': boolean;
+  '@roster.abilities'?: AppAbilities;
+}
+
+export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';
+
+/** Graph appRoleAssignment: `principal` is given `resource`. */
+export interface AppRoleAssignment {
+  id: string;
+  appRoleId: string;
+  principalId: string;
+  principalType: PrincipalType;
+  principalDisplayName: string | null;
+  resourceId: string;
+  resourceDisplayName: string | null;
+  createdDateTime: string;
+}
+
+export interface AccessStep {
+  '@odata.type': '#microsoft.graph.user' | '#microsoft.graph.group' | '#microsoft.graph.servicePrincipal';
+  /** null: a group whose membership you may not see. */
+  id: string | null;
+  displayName: string | null;
+}
+
+/** One reason a user has an app: user → groups → app(s). */
+export interface AccessPath {
+  assignmentId: string | null;
+  appRoleId: string;
+  steps: AccessStep[];
+}
+
+export interface EffectiveUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  mail: string | null;
+  paths: AccessPath[];
+}
+
+export interface AppBlock {
+  userId: string;
+  userDisplayName: string | null;
+  appId: string;
+  reason: string | null;
+  createdDateTime: string;
+}
+
+export interface AccessExplanation {
+  userId: string;
+  appId: string;
+  verdict: 'granted' | 'blocked' | 'appDisabled' | 'userDisabled' | 'noPath';
+  paths: AccessPath[];
+  block: AppBlock | null;
+}
+
+/** GET /me/roster.apps: an app I have and the paths that give it. */
+export interface MyApp {
+  id: string;
+  displayName: string;
+  description: string | null;
+  homepage: string | null;
+  loginUrl: string | null;
+  logoUrl: string | null;
+  paths: AccessPath[];
+}
+
+/** GET /joinRequests/{id}/roster.impactPreview. */
+export interface ImpactPreview {
+  requestId: string;
+  groups: Array<{ id: string; displayName: string }>;
+  apps: Array<{ id: string; displayName: string | null; paths: AccessPath[] }>;
+}

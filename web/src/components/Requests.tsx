@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { call, graphPath, messageOf } from '../api/client';
 import { keys, useAction, useGroupName, useUserName } from '../api/hooks';
 import type { JoinRequest } from '../api/types';
+import { ImpactPreview } from './apps/ImpactPreview';
 
 const STATUS_COLOR: Record<JoinRequest['status'], string> = { pending: 'yellow', approved: 'teal.9', denied: 'red', cancelled: 'gray', expired: 'gray' };
 
@@ -69,6 +70,7 @@ export function ApprovalItem({ request, showGroup = true, groupId }: { request: 
         <Text size="sm">{request.justification ? `“${request.justification}”` : 'No justification given.'}</Text>
         {(abilities?.approve || abilities?.deny) && !decided && (
           <>
+            {abilities.approve && request.status === 'pending' && <ImpactPreview requestId={request.id} groupId={request.groupId} />}
             <Textarea label="Reason (optional, the requester sees it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1024} autosize minRows={1} />
             <Row gap="xs">
               {abilities.approve && <Button size="sm" color="teal.9" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>Approve</Button>}

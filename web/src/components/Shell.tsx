@@ -12,6 +12,7 @@ import { SESSION_KEY, signOut, useSession } from '../auth/session';
 const NAV = [
   { to: '/', label: 'My groups' },
   { to: '/discover', label: 'Discover groups' },
+  { to: '/apps', label: 'My apps' },
   { to: '/approvals', label: 'Approvals' },
   { to: '/groups/new', label: 'Create a group' },
   { to: '/groups/deleted', label: 'My deleted groups' },
@@ -23,6 +24,7 @@ const ADMIN_NAV = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/groups', label: 'All groups' },
   { to: '/admin/deleted-groups', label: 'Deleted groups' },
+  { to: '/admin/apps', label: 'Applications' },
   { to: '/admin/audit', label: 'Audit log' },
 ] as const;
 
