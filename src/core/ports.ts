@@ -5,6 +5,7 @@ import type { AppPermission } from './domain/actor.js';
 import type {
   AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
 } from './ports-access.js';
+import type { ProvisioningStore, SecretBox } from './ports-provisioning.js';
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
@@ -14,6 +15,7 @@ import type {
 
 export type * from './ports-access.js';
 export type * from './ports-records.js';
+export type * from './ports-provisioning.js';
 
 export interface Clock {
   now(): Instant;
@@ -218,6 +220,7 @@ export interface TenantScope {
   readonly sessions: SessionRepository;
   readonly signInThrottles: SignInThrottleRepository;
   readonly oidcLinks: OidcLinkRepository;
+  readonly provisioning: ProvisioningStore;
 }
 
 export interface TenantDirectory {
@@ -256,4 +259,6 @@ export interface CoreDeps {
   readonly passwords: PasswordHasher;
   /** Needed by the token use cases only (main.ts always supplies it). */
   readonly secrets?: TokenSecrets | undefined;
+  /** Seals provisioning tokens (main.ts always supplies it; use cases that need it fail without). */
+  readonly secretBox?: SecretBox | undefined;
 }
