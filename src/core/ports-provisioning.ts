@@ -46,6 +46,8 @@ export interface ProvisionedObjectRepository {
   put(object: ProvisionedObject): Promise<void>;
   remove(appId: AppId, objectType: ProvisionedObjectType, localId: string): Promise<boolean>;
   count(appId: AppId, objectType: ProvisionedObjectType, activeOnly?: boolean): Promise<number>;
+  /** The apps that hold a record of this object (to deprovision what left every scope). */
+  appIdsOf(objectType: ProvisionedObjectType, localId: string): Promise<AppId[]>;
 }
 
 /** `user` / `group`: one object; `app`: reconcile the whole app. */

@@ -49,6 +49,8 @@ describeEachEngine('provisioning storage', (getStorage, engine) => {
     expect(await run(t, (p) => p.objects.count(app, 'user'))).toBe(3);
     expect(await run(t, (p) => p.objects.count(app, 'user', true))).toBe(2);
     expect(await run(t, (p) => p.objects.count(app, 'group'))).toBe(0);
+    expect(await run(t, (p) => p.objects.appIdsOf('user', 'b'))).toEqual([app]);
+    expect(await run(t, (p) => p.objects.appIdsOf('group', 'b'))).toEqual([]);
     expect(await run(t, (p) => p.objects.remove(app, 'user', 'a'))).toBe(true);
     expect(await run(t, (p) => p.objects.remove(app, 'user', 'a'))).toBe(false);
   });

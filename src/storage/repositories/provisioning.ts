@@ -148,4 +148,10 @@ export class ProvisionedObjectRepo implements ProvisionedObjectRepository {
     if (activeOnly) q = q.where('active', '=', 1);
     return toCount((await q.executeTakeFirst())?.n);
   }
+
+  async appIdsOf(objectType: ProvisionedObjectType, localId: string): Promise<AppId[]> {
+    const rows = await this.db.selectFrom('provisioned_objects').select('app_id').where('tenant_id', '=', this.tenantId)
+      .where('object_type', '=', objectType).where('local_id', '=', localId).orderBy('app_id').execute();
+    return rows.map((r) => r.app_id);
+  }
 }
