@@ -1,7 +1,23 @@
 // The core's public face: every use case bound to its dependencies. Adapters (HTTP, CLI, SCIM, portal)
 // call these and nothing else, so the same case gets the same answer on every path.
 import type { CoreDeps } from './ports.js';
+import { addAppOwner } from './use-cases/add-app-owner.js';
 import { addMember } from './use-cases/add-member.js';
+import { assignApp } from './use-cases/assign-app.js';
+import { blockUser } from './use-cases/block-user.js';
+import { createApp } from './use-cases/create-app.js';
+import { deleteApp } from './use-cases/delete-app.js';
+import { explainAppAccess } from './use-cases/explain-app-access.js';
+import { listAppAssignments, listGroupAssignments, listUserAssignments } from './use-cases/list-assignments.js';
+import { listBlocks } from './use-cases/list-blocks.js';
+import { listEffectiveUsers } from './use-cases/list-effective-users.js';
+import { listMyApps } from './use-cases/list-my-apps.js';
+import { previewJoinImpact } from './use-cases/preview-join-impact.js';
+import { getApp, listAppOwners, listApps } from './use-cases/read-apps.js';
+import { removeAppOwner } from './use-cases/remove-app-owner.js';
+import { unassignApp } from './use-cases/unassign-app.js';
+import { unblockUser } from './use-cases/unblock-user.js';
+import { updateApp } from './use-cases/update-app.js';
 import { addMembers } from './use-cases/add-members.js';
 import { addOwner } from './use-cases/add-owner.js';
 import { authenticate } from './use-cases/authenticate.js';
@@ -82,6 +98,10 @@ const USE_CASES = {
   addMembers, listDeletedGroups, listTransitiveMembers,
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
   signInWithPassword, signInWithOidc, authenticateSession, signOut, recordSignInRefusal,
+  createApp, updateApp, deleteApp, getApp, listApps, listAppOwners, addAppOwner, removeAppOwner,
+  assignApp, unassignApp, listAppAssignments, listGroupAssignments, listUserAssignments,
+  blockUser, unblockUser, listBlocks,
+  listEffectiveUsers, explainAppAccess, listMyApps, previewJoinImpact,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -116,3 +136,15 @@ export type { DeltaEntry, DeltaInput, DeltaPage } from './use-cases/group-delta.
 export type { DeltaState } from './domain/group-delta.js';
 export type { AuditInitiator, DirectoryAuditEntry, DirectoryAuditPage, DirectoryAuditRequest } from './use-cases/list-directory-audits.js';
 export type { AuditVerification } from './use-cases/verify-audit-log.js';
+export type { AccessExplanation, AccessPath, AccessStep, AccessVerdict, AppAssignment, AppBlock, AppRole, Application, PrincipalType } from './domain/apps.js';
+export type { AppRoleInput } from './domain/access/app-fields.js';
+export type { AccessPage, ExplanationView } from './use-cases/support/apps.js';
+export type { CreateAppInput } from './use-cases/create-app.js';
+export type { AppPatch } from './use-cases/update-app.js';
+export type { ListAppsInput } from './use-cases/read-apps.js';
+export type { AssignAppInput } from './use-cases/assign-app.js';
+export type { AssignmentPageInput } from './use-cases/list-assignments.js';
+export type { EffectiveUser, EffectiveUsersInput, EffectiveUsersPage } from './use-cases/list-effective-users.js';
+export type { MyApp, MyApps } from './use-cases/list-my-apps.js';
+export type { JoinImpactView } from './use-cases/preview-join-impact.js';
+export type { AppOwnership } from './ports.js';

@@ -5,7 +5,8 @@ import type { ReasonCode } from './domain/errors.js';
 import type { FeedSnapshot } from './domain/group-delta.js';
 import type { Channel, GroupId, Instant, MemberType, TenantId } from './domain/model.js';
 
-export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence' | 'apiClient' | 'token' | 'provisioning';
+export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence' | 'apiClient' | 'token'
+  | 'application' | 'appAssignment' | 'appBlock' | 'appOwner' | 'provisioning';
 
 export interface AuditEventInput {
   action: string;

@@ -6,6 +6,7 @@ import type {
   AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
 } from './ports-access.js';
 import type { ProvisioningStore, SecretBox } from './ports-provisioning.js';
+import type { AppAssignmentRepository, AppBlockRepository, ApplicationRepository, EffectiveAccessReader } from './ports-apps.js';
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
 import type {
@@ -16,6 +17,7 @@ import type {
 export type * from './ports-access.js';
 export type * from './ports-records.js';
 export type * from './ports-provisioning.js';
+export type * from './ports-apps.js';
 
 export interface Clock {
   now(): Instant;
@@ -63,6 +65,7 @@ export interface UserRepository {
   /** Throws DomainError('userPrincipalNameTaken') when the UPN is in use (case-insensitive). */
   insert(user: User): Promise<void>;
   update(user: User): Promise<void>;
+  /** Hard delete: the user, their roles, licences, credentials, app ownerships, blocks and direct app assignments. */
   delete(id: UserId): Promise<void>;
   /** Ordered by id, or by query.orderBy then id. */
   list(query: UserQuery): Promise<User[]>;
@@ -99,7 +102,7 @@ export interface GroupRepository {
   /** Throws DomainError('mailNicknameTaken') when the nickname is in use (case-insensitive, deleted groups too). */
   insert(group: Group): Promise<void>;
   update(group: Group): Promise<void>;
-  /** Hard delete: the group, its memberships (both ways), owners and requests. */
+  /** Hard delete: the group, its memberships (both ways), owners, requests and app assignments. */
   purge(id: GroupId): Promise<void>;
   /** Ordered by id, or by query.orderBy then id. */
   list(query: GroupQuery): Promise<Group[]>;
@@ -221,6 +224,10 @@ export interface TenantScope {
   readonly signInThrottles: SignInThrottleRepository;
   readonly oidcLinks: OidcLinkRepository;
   readonly provisioning: ProvisioningStore;
+  readonly apps: ApplicationRepository;
+  readonly appAssignments: AppAssignmentRepository;
+  readonly appBlocks: AppBlockRepository;
+  readonly access: EffectiveAccessReader;
 }
 
 export interface TenantDirectory {

@@ -5,6 +5,9 @@ import type { TenantId } from '../core/domain/model.js';
 import type { Database } from './schema.js';
 import type { DirectReader, Engine } from './sql-helpers.js';
 import { AccessTokenRepo, ApiClientRepo } from './repositories/api-access.js';
+import { AppAssignmentRepo, AppBlockRepo } from './repositories/app-assignments.js';
+import { ApplicationRepo } from './repositories/apps.js';
+import { EffectiveAccessRepo } from './repositories/effective-access.js';
 import { ChangeFeedRepo } from './repositories/change-feed.js';
 import { AuditRepo } from './repositories/audit.js';
 import { CredentialRepo } from './repositories/credentials.js';
@@ -48,6 +51,10 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
       log: new ProvisioningLogRepo(db, tenantId),
       outbox: new OutboxQueueRepo(db, tenantId, engine),
     },
+    apps: new ApplicationRepo(db, tenantId),
+    appAssignments: new AppAssignmentRepo(db, tenantId, engine),
+    appBlocks: new AppBlockRepo(db, tenantId),
+    access: new EffectiveAccessRepo(db, tenantId),
   };
 }
 

@@ -6,7 +6,7 @@ export const APP_PERMISSIONS = [
   'Group.Read.All', 'Group.ReadWrite.All', 'Group.Create',
   'GroupMember.Read.All', 'GroupMember.ReadWrite.All',
   'User.Read.All', 'User.ReadWrite.All',
-  'Directory.Read.All', 'Application.ReadWrite.All', 'AuditLog.Read.All',
+  'Directory.Read.All', 'Application.Read.All', 'Application.ReadWrite.All', 'AuditLog.Read.All',
 ] as const;
 export type AppPermission = (typeof APP_PERMISSIONS)[number];
 

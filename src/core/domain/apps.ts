@@ -84,7 +84,8 @@ export interface AccessPath {
   appRoleId: string;
 }
 
-export type AccessVerdict = 'granted' | 'blocked' | 'appDisabled' | 'noPath';
+/** `userDisabled`: a disabled user has no access, whatever the paths (they are kept, as for a block). */
+export type AccessVerdict = 'granted' | 'blocked' | 'appDisabled' | 'userDisabled' | 'noPath';
 
 export interface AccessExplanation {
   userId: UserId;

@@ -4,7 +4,7 @@
 export const AUDIT_CATEGORIES = {
   GroupManagement: ['group', 'membership', 'ownership', 'joinRequest'],
   UserManagement: ['user', 'licence'],
-  ApplicationManagement: ['apiClient', 'token'],
+  ApplicationManagement: ['apiClient', 'token', 'application', 'appAssignment', 'appBlock', 'appOwner'],
   Policy: ['settings'],
   DirectoryManagement: ['tenant'],
 } as const;

@@ -93,6 +93,7 @@ export class GroupRepo implements GroupRepository {
     await this.db.deleteFrom('memberships').where('tenant_id', '=', t).where('member_id', '=', id).execute();
     await this.db.deleteFrom('owners').where('tenant_id', '=', t).where('group_id', '=', id).execute();
     await this.db.deleteFrom('join_requests').where('tenant_id', '=', t).where('group_id', '=', id).execute();
+    await this.db.deleteFrom('app_assignments').where('tenant_id', '=', t).where('principal_type', '=', 'Group').where('principal_id', '=', id).execute();
     await this.db.deleteFrom('group_closure').where('tenant_id', '=', t).where('ancestor_id', '=', id).execute();
     await this.db.deleteFrom('group_closure').where('tenant_id', '=', t).where('descendant_id', '=', id).execute();
     await this.db.deleteFrom('groups').where('tenant_id', '=', t).where('id', '=', id).execute();

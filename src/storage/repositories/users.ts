@@ -62,9 +62,11 @@ export class UserRepo implements UserRepository {
   }
 
   async delete(id: UserId): Promise<void> {
-    for (const table of ['user_roles', 'user_licences', 'user_credentials'] as const) {
+    for (const table of ['user_roles', 'user_licences', 'user_credentials', 'app_owners', 'app_blocks'] as const) {
       await this.db.deleteFrom(table).where('tenant_id', '=', this.tenantId).where('user_id', '=', id).execute();
     }
+    await this.db.deleteFrom('app_assignments').where('tenant_id', '=', this.tenantId)
+      .where('principal_type', '=', 'User').where('principal_id', '=', id).execute();
     await this.db.deleteFrom('users').where('tenant_id', '=', this.tenantId).where('id', '=', id).execute();
   }
 

@@ -8,3 +8,4 @@ export * from './membership.js';
 export * from './owners.js';
 export * from './requests.js';
 export * from './visibility.js';
+export * from './apps.js';
