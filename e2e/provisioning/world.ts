@@ -34,6 +34,7 @@ export function groupScope(assignments: Map<string, string>): ProvisioningScope 
       const groups = new Set((await scope.memberships.listGroupsOf(userId)).map((m) => m.groupId));
       return [...assignments].filter(([, g]) => groups.has(g)).map(([a]) => a);
     },
+    appsDependingOn: async (_scope, appId) => [appId],
     assignedGroups: async (_scope, appId) => (assignments.has(appId) ? [assignments.get(appId)!] : []),
     async groupMembersInScope(scope, appId, groupId) {
       const out: string[] = [];

@@ -5,7 +5,7 @@ import type { AppPermission } from './domain/actor.js';
 import type {
   AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
 } from './ports-access.js';
-import type { ProvisioningStore, SecretBox } from './ports-provisioning.js';
+import type { ProvisioningRunner, ProvisioningStore, SecretBox } from './ports-provisioning.js';
 import type { AppAssignmentRepository, AppBlockRepository, ApplicationRepository, EffectiveAccessReader } from './ports-apps.js';
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
@@ -268,4 +268,6 @@ export interface CoreDeps {
   readonly secrets?: TokenSecrets | undefined;
   /** Seals provisioning tokens (main.ts always supplies it; use cases that need it fail without). */
   readonly secretBox?: SecretBox | undefined;
+  /** The provisioning engine's on-demand runs (main.ts supplies it; the dry run fails without). */
+  readonly provisioning?: ProvisioningRunner | undefined;
 }

@@ -46,7 +46,17 @@ export async function jobsFor(scope: TenantScope, access: ProvisioningScope, mes
     case 'block.removed': {
       const appId = str(p.appId);
       const userId = str(p.userId);
-      return appId && userId ? keep([user(appId, userId)]) : [];
+      if (!appId || !userId) return [];
+      return keep((await access.appsDependingOn(scope, appId)).map((a) => user(a, userId)));
+    }
+    case 'app.deleted': {
+      // Provisioning of a deleted app stops; its accounts in the target are left as they are (as Entra).
+      const appId = str(p.appId);
+      if (!appId) return [];
+      await scope.provisioning.jobs.deleteForApp(appId);
+      await scope.provisioning.configs.delete(appId);
+      const feeding = Array.isArray(p.feeding) ? p.feeding.filter((x): x is string => typeof x === 'string') : [];
+      return keep(feeding.map(app));
     }
     case 'group.created':
     case 'group.updated':
@@ -61,10 +71,10 @@ export async function jobsFor(scope: TenantScope, access: ProvisioningScope, mes
       return keep([...apps].map((a) => (whole ? app(a) : group(a, groupId))));
     }
     default: {
-      // app.*, assignment.*, provisioning.* and anything naming an app: resync that app.
-      const appId = str(p.appId) ?? str(p.resourceId);
-      if (appId && /^(app|assignment|provisioning)\./.test(message.topic)) return keep([app(appId)]);
-      return [];
+      // app.*, assignment.*, provisioning.*: resync the app and every app whose audience follows it.
+      const appId = str(p.appId);
+      if (!appId || !/^(app|assignment|provisioning)\./.test(message.topic)) return [];
+      return keep((await access.appsDependingOn(scope, appId)).map(app));
     }
   }
 }

@@ -1,11 +1,14 @@
 // A SCIM 2.0 client (RFC 7644) for outbound provisioning: Users and Groups, lookups by filter, PatchOp
 // updates, list paging; timeouts; SCIM error bodies parsed and every failure classified for the retry
 // policy. https only, or http to a loopback address. The token goes in one header and nowhere else.
+import { baseUrlProblem } from '../core/domain/provisioning/config.js';
 import type { RemoteUser } from '../core/domain/provisioning/diff.js';
 import { classifyStatus, parseRetryAfter, type PushErrorKind } from '../core/domain/provisioning/retry.js';
 
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const MAX_ERROR_TEXT = 500;
+
+export { baseUrlProblem };
 
 export class ScimError extends Error {
   constructor(
@@ -67,25 +70,6 @@ export interface ScimClientOptions {
 /** A filter's string value (RFC 7644 §3.4.2.2: a JSON string, so quotes and backslashes are escaped). */
 export function filterValue(value: string): string {
   return JSON.stringify(value);
-}
-
-/** Why a base URL is refused, or null: https anywhere, http only to loopback, no credentials or query. */
-export function baseUrlProblem(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'The base URL is not a URL.';
-  }
-  if (url.username || url.password) return 'The base URL must not carry credentials.';
-  if (url.search || url.hash) return 'The base URL must not have a query or fragment.';
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
-  return 'The base URL must use https (http is allowed to a loopback address only).';
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 export function toRemoteUser(resource: Record<string, unknown>): RemoteUser {

@@ -16,4 +16,6 @@ export interface ProvisioningScope {
   assignedGroups(scope: TenantScope, appId: AppId): Promise<GroupId[]>;
   /** The group's members (through nesting, as the app cascades) who are in the app's scope. */
   groupMembersInScope(scope: TenantScope, appId: AppId, groupId: GroupId): Promise<UserId[]>;
+  /** Apps whose scope follows this app's (itself, and every app its audience feeds through assignments). */
+  appsDependingOn(scope: TenantScope, appId: AppId): Promise<AppId[]>;
 }
