@@ -7,7 +7,7 @@ import { DomainError } from '../../core/domain/errors.js';
 import type { TenantId, UserId } from '../../core/domain/model.js';
 import type { AppAssignmentsTable, AppBlocksTable, Database } from '../schema.js';
 import type { Engine } from '../sql-helpers.js';
-import { changed, isUniqueViolation, toCount } from '../sql-helpers.js';
+import { changed, toCount } from '../sql-helpers.js';
 
 export function assignmentFromRow(r: Selectable<AppAssignmentsTable>): AppAssignment {
   return {
@@ -39,15 +39,12 @@ export class AppAssignmentRepo implements AppAssignmentRepository {
   }
 
   async insert(a: AppAssignment): Promise<void> {
-    try {
-      await this.db.insertInto('app_assignments').values({
-        tenant_id: this.tenantId, id: a.id, app_id: a.resourceId, app_role_id: a.appRoleId,
-        principal_type: a.principalType, principal_id: a.principalId, created_by: a.createdBy, created_at: a.createdDateTime,
-      }).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new DomainError('alreadyAssigned');
-      throw e;
-    }
+    // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed statement aborts the transaction.
+    const res = await this.db.insertInto('app_assignments').values({
+      tenant_id: this.tenantId, id: a.id, app_id: a.resourceId, app_role_id: a.appRoleId,
+      principal_type: a.principalType, principal_id: a.principalId, created_by: a.createdBy, created_at: a.createdDateTime,
+    }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (changed(res.numInsertedOrUpdatedRows) === 0) throw new DomainError('alreadyAssigned');
   }
 
   async delete(id: AssignmentId): Promise<boolean> {

@@ -6,7 +6,7 @@ import type { AppId, AppRole, Application } from '../../core/domain/apps.js';
 import { DomainError } from '../../core/domain/errors.js';
 import type { TenantId, UserId } from '../../core/domain/model.js';
 import type { ApplicationsTable, Database } from '../schema.js';
-import { bool, changed, chunks, flag, isUniqueViolation, lowerPrefix, toCount } from '../sql-helpers.js';
+import { bool, changed, chunks, flag, lowerPrefix, toCount } from '../sql-helpers.js';
 
 export function appFromRow(r: Selectable<ApplicationsTable>): Application {
   return {
@@ -90,12 +90,10 @@ export class ApplicationRepo implements ApplicationRepository {
   }
 
   async insert(app: Application): Promise<void> {
-    try {
-      await this.db.insertInto('applications').values({ ...appToRow(app), tenant_id: this.tenantId }).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new DomainError('appIdTaken');
-      throw e;
-    }
+    // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed statement aborts the transaction.
+    const res = await this.db.insertInto('applications').values({ ...appToRow(app), tenant_id: this.tenantId })
+      .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (changed(res.numInsertedOrUpdatedRows) === 0) throw new DomainError('appIdTaken');
   }
 
   async update(app: Application): Promise<void> {
