@@ -16,6 +16,7 @@ import { meTokenRoutes } from './routes/me-tokens.js';
 import { memberRoutes } from './routes/members.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { ownedObjectRoutes } from './routes/owned-objects.js';
+import { provisioningRoutes } from './routes/provisioning.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
 import { registerTokenEndpoint } from './token-endpoint.js';
@@ -72,6 +73,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await graphSettingsRoutes(v1, ctx);
       await meTokenRoutes(v1, ctx);
       await auditRoutes(v1, ctx);
+      await provisioningRoutes(v1, ctx);
       await batchRoutes(v1);
     }, { prefix: '/v1.0' });
   };
