@@ -12,7 +12,9 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'reset' }
   /** The request is served (a create commits) and then the connection is cut: the client never hears back. */
-  | { kind: 'resetAfterCommit' };
+  | { kind: 'resetAfterCommit' }
+  /** The request is served (a create commits) and the response is never sent: the client waits until it dies. */
+  | { kind: 'hangAfterCommit' };
 
 export interface TargetRequest {
   method: string;
@@ -128,6 +130,12 @@ export async function startScimTarget(opts: { token?: string } = {}): Promise<Sc
         schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(fault.status), detail: 'injected fault',
       }));
       return;
+    }
+    if (fault?.kind === 'hangAfterCommit') {
+      res.end = ((..._args: unknown[]) => {
+        entry.status = res.statusCode;
+        return res;
+      }) as typeof res.end;
     }
     if (fault?.kind === 'resetAfterCommit') {
       const end = res.end.bind(res);
