@@ -58,7 +58,8 @@ let declared = false;
 function declareOnce(): void {
   if (declared) return;
   declared = true;
-  const egress = (kind: keyof Store) => async (resource: { id?: string; filter?: { match(values: unknown[]): unknown[] } }, ctx: Store) => {
+  type ListConstraints = { startIndex?: number; count?: number; itemsPerPage?: number; sortBy?: string };
+  const egress = (kind: keyof Store) => async (resource: { id?: string; filter?: { match(values: unknown[]): unknown[] }; constraints?: ListConstraints }, ctx: Store) => {
     const map = ctx[kind];
     if (resource.id) {
       const found = map.get(resource.id);
@@ -66,7 +67,15 @@ function declareOnce(): void {
       return found;
     }
     const all = [...map.values()];
-    return resource.filter ? resource.filter.match(all) : all;
+    const matched = resource.filter ? resource.filter.match(all) : all;
+    const c = resource.constraints ?? {};
+    if (c.sortBy !== undefined) return matched;
+    // scimmy builds a schema object for every element before it pages; a sparse array holding only the
+    // requested page keeps listing a large target linear (map skips holes; totalResults is the length).
+    const start = Math.max((c.startIndex ?? 1) - 1, 0);
+    const page = new Array<unknown>(matched.length);
+    for (let i = start; i < Math.min(matched.length, start + (c.itemsPerPage ?? c.count ?? 20)); i++) page[i] = matched[i];
+    return page;
   };
   const ingress = (kind: keyof Store, unique: string) => async (resource: { id?: string }, instance: unknown, ctx: Store) => {
     const map = ctx[kind];

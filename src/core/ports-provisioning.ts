@@ -20,7 +20,7 @@ export interface ProvisioningConfigRepository {
   delete(appId: AppId): Promise<boolean>;
   /** A failed push: consecutive_failures + 1 and the error; returns the new count. */
   recordFailure(appId: AppId, error: string, at: Instant): Promise<number>;
-  /** A successful push: consecutive_failures back to 0. */
+  /** A successful push: consecutive_failures back to 0 (and the last error cleared if a failure streak ends). */
   recordSuccess(appId: AppId, at: Instant): Promise<void>;
   setState(appId: AppId, state: ProvisioningState, at: Instant, lastError?: string | null): Promise<void>;
   markReconciled(appId: AppId, at: Instant): Promise<void>;

@@ -55,6 +55,9 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
   const attempt = job.attempts + 1;
   return deps.uow.transaction(job.tenantId, async (s) => {
     const now = deps.clock.now();
+    // First, so the app's config row is locked (PostgreSQL) and the log's per-app seq is taken in turn.
+    const failures = failure ? await s.provisioning.configs.recordFailure(job.appId, failure.message, now) : 0;
+    if (!failure) await s.provisioning.configs.recordSuccess(job.appId, now);
     await results.commit(s);
     for (const r of requests) {
       await s.provisioning.log.append({
@@ -64,7 +67,6 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
       });
     }
     if (!failure) {
-      await s.provisioning.configs.recordSuccess(job.appId, now);
       if (job.kind === 'app') {
         await s.provisioning.configs.markReconciled(job.appId, now);
         await s.provisioning.log.append({
@@ -76,16 +78,15 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
       await s.provisioning.jobs.complete(job);
       return 'done';
     }
-    return recordFailure(s, deps, job, config, failure, now);
+    return recordFailure(s, deps, job, config, failure, failures, now);
   });
 }
 
 async function recordFailure(
   s: TenantScope, deps: EngineDeps, job: ProvisioningJob, config: ProvisioningConfig,
-  failure: { kind: PushErrorKind; message: string; retryAfterMs: number | null }, now: string,
+  failure: { kind: PushErrorKind; message: string; retryAfterMs: number | null }, failures: number, now: string,
 ): Promise<'retry' | 'failed'> {
   const attempts = job.attempts + 1;
-  const failures = await s.provisioning.configs.recordFailure(job.appId, failure.message, now);
   const next = nextAttempt(attempts, failure.kind, failure.retryAfterMs, deps.random());
   if (next.retry) await s.provisioning.jobs.reschedule(job, { availableAt: addMs(now, next.delayMs), attempts, lastError: failure.message });
   else {

@@ -70,9 +70,10 @@ export class ProvisioningConfigRepo implements ProvisioningConfigRepository {
     return Number(row?.consecutive_failures ?? 0);
   }
 
-  async recordSuccess(appId: AppId, at: Instant): Promise<void> {
-    await this.db.updateTable('provisioning_configs').set({ consecutive_failures: 0, updated_at: at })
-      .where('tenant_id', '=', this.tenantId).where('app_id', '=', appId).where('consecutive_failures', '!=', 0).execute();
+  async recordSuccess(appId: AppId, _at: Instant): Promise<void> {
+    // Unconditional: the write takes the row lock, which orders the app's log appends (seq) on PostgreSQL.
+    await this.db.updateTable('provisioning_configs').set({ consecutive_failures: 0, last_error: sql`case when consecutive_failures = 0 then last_error else null end` })
+      .where('tenant_id', '=', this.tenantId).where('app_id', '=', appId).execute();
   }
 
   async setState(appId: AppId, state: ProvisioningState, at: Instant, lastError?: string | null): Promise<void> {
