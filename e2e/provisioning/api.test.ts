@@ -70,6 +70,11 @@ describe('roster.provisioning routes', () => {
     expect((plan.json.requests as Array<{ method: string; path: string; body: Record<string, unknown> }>).map((r) => `${r.method} ${r.path}`))
       .toEqual(['POST /Users', 'POST /Groups', expect.stringMatching(/^PATCH \/Groups\/dryrun-/)]);
     expect(target.users.size).toBe(0);
+    expect(plan.json.error).toBeNull();
+    await target.down();
+    const unreachable = await call(ownerToken, 'POST', `${path}/dryRun`);
+    expect(unreachable).toMatchObject({ status: 200, json: { requests: [], error: expect.stringMatching(/network error/) } });
+    await target.up();
 
     expect((await call(ownerToken, 'PATCH', path, { state: 'enabled' })).json).toMatchObject({ state: 'enabled', pendingJobs: 1 });
     const engine = createEngine({ ...engineDeps, listTenantIds: async () => [api.tenantId], workerId: 'test', pollMs: 0 });

@@ -63,10 +63,25 @@ describeEachEngine('scenario 2 with provisioning', (getStorage) => {
     expect(targets.map((t) => [...t.groups.values()].map((g) => [g.displayName, (g.members as unknown[] | undefined)?.length ?? 0])))
       .toEqual([[['Field staff', 1]], [['Field staff', 1]], []]);
 
+    // A block on the SaaS app takes it away there only; lifting it gives it back.
+    await core.blockUser(admin, { appId: saas.id, userId: requester.id, reason: 'contractor' });
+    await settle();
+    expect(targets.map((t) => t.users.size)).toEqual([1, 1, 0]);
+    await core.unblockUser(admin, { appId: saas.id, userId: requester.id });
+    await settle();
+    expect(targets.map((t) => t.users.size)).toEqual([1, 1, 1]);
+    // Drift repaired by the periodic reconciliation (40 minutes by default).
+    const saasTarget = targets[2]!;
+    const [remote] = [...saasTarget.users.values()];
+    saasTarget.users.set(remote!.id, { ...remote!, displayName: 'edited in the SaaS app' });
+    w.clock.advanceMs(41 * 60_000);
+    await settle();
+    expect([...saasTarget.users.values()][0]!.displayName).toBe('New Starter');
+
     await core.removeMember(w.as(owner, 'myGroups'), { groupId: group.id, memberId: requester.id });
     await settle();
     expect(targets.map((t) => t.users.size)).toEqual([0, 0, 0]);
-    for (const t of targets) {
+    for (const t of targets.slice(0, 2)) {
       expect(t.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/Users/')).map((r) => r.method)).toEqual(['PATCH', 'DELETE']);
     }
     for (const app of apps) expect((await core.getProvisioning(admin, { appId: app.id })).lastError).toBeNull();

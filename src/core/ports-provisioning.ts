@@ -145,5 +145,5 @@ export interface ProvisioningStore {
 /** What the engine does on demand, outside any use case's transaction. */
 export interface ProvisioningRunner {
   /** The writes a reconciliation of the app would send now; reads the target for real, writes nothing. */
-  dryRun(tenantId: string, appId: AppId): Promise<{ requests: Array<{ method: string; path: string; body: unknown }>; counts: Record<string, number> }>;
+  dryRun(tenantId: string, appId: AppId): Promise<{ requests: Array<{ method: string; path: string; body: unknown }>; counts: Record<string, number>; error: string | null }>;
 }

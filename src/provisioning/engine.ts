@@ -6,6 +6,7 @@ import { dispatchBatch } from './dispatcher.js';
 import { reconcileApp } from './reconcile.js';
 import { recordingClient, type PlannedRequest } from './recording-client.js';
 import { JobResults } from './results.js';
+import { ScimError } from './scim-client.js';
 import { openClient, runJob, type EngineDeps } from './worker.js';
 
 export interface EngineLogger {
@@ -106,11 +107,19 @@ export function createEngine(opts: EngineOptions): Engine {
 }
 
 /** The dry run: the app's reconciliation against the real target, sending no write and storing nothing. */
-export async function dryRun(deps: EngineDeps, tenantId: string, appId: AppId): Promise<{ requests: PlannedRequest[]; counts: Record<string, number> }> {
+export async function dryRun(
+  deps: EngineDeps, tenantId: string, appId: AppId,
+): Promise<{ requests: PlannedRequest[]; counts: Record<string, number>; error: string | null }> {
   const config = await deps.uow.transaction(tenantId, (s) => s.provisioning.configs.get(appId));
   if (!config) throw new Error('Provisioning is not configured for this application.');
   const { client, planned } = recordingClient(openClient(deps, config, () => undefined));
   const results = new JobResults(appId);
-  await reconcileApp({ uow: deps.uow, tenantId, config, client, access: deps.access, results, now: () => deps.clock.now() });
-  return { requests: planned, counts: results.counts };
+  try {
+    await reconcileApp({ uow: deps.uow, tenantId, config, client, access: deps.access, results, now: () => deps.clock.now() });
+  } catch (error) {
+    // The target could not be read (down, refusing the token…): say so, with what was planned so far.
+    if (error instanceof ScimError) return { requests: planned, counts: results.counts, error: error.message };
+    throw error;
+  }
+  return { requests: planned, counts: results.counts, error: null };
 }

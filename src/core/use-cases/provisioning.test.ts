@@ -16,7 +16,7 @@ describeEachEngine('provisioning use cases', (getStorage) => {
     const runs: string[] = [];
     const core = createCore({
       uow: getStorage().uow, clock: w.clock, ids: randomIds, passwords: testPasswordHasher, secretBox: box,
-      provisioning: { dryRun: async (_t, appId) => { runs.push(appId); return { requests: [], counts: {} }; } },
+      provisioning: { dryRun: async (_t, appId) => { runs.push(appId); return { requests: [], counts: {}, error: null }; } },
     });
     const [owner, other] = [await w.newUser('Owner'), await w.newUser('Other')];
     const app = await w.core.createApp(w.adminCaller(), { displayName: 'Payroll', ownerIds: [owner.id] });

@@ -39,4 +39,6 @@ export interface DryRunResult {
   requests: Array<{ method: string; path: string; body: unknown }>;
   /** Operations by kind: create, adopt, update, deactivate, delete, forget, group. */
   counts: Record<string, number>;
+  /** Why the run stopped early (the target could not be read), or null. */
+  error: string | null;
 }
