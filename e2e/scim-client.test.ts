@@ -82,6 +82,9 @@ describe('SCIM client against scimmy', () => {
     expect(await failure(client.setActive('no-such-id', false))).toMatchObject({ kind: 'client', status: 404 });
     target.fail({ kind: 'reset' }, { times: 1 });
     expect(await failure(client.listUsers(1, 1))).toMatchObject({ kind: 'network', status: null });
+    target.fail({ kind: 'delay', ms: 1500 }, { times: 1 });
+    const impatient = createScimClient({ baseUrl: target.baseUrl, token: target.token, timeoutMs: 200 });
+    expect(await failure(impatient.listUsers(1, 1))).toMatchObject({ kind: 'network', message: expect.stringMatching(/timed out after 200 ms/) });
     await target.down();
     expect(await failure(client.listUsers(1, 1))).toMatchObject({ kind: 'network' });
     await target.up();

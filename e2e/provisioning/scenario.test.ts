@@ -87,4 +87,40 @@ describeEachEngine('scenario 2 with provisioning', (getStorage) => {
     for (const app of apps) expect((await core.getProvisioning(admin, { appId: app.id })).lastError).toBeNull();
     await engine.stop();
   });
+
+  it('access that outlives removal (SECURITY §11): a disabled user and a deleted group are deprovisioned', async () => {
+    const uow = getStorage().uow;
+    const w = await newWorld(uow);
+    const key = randomBytes(32);
+    const core = createCore({ uow, clock: w.clock, ids: randomIds, passwords: testPasswordHasher, secretBox: aesGcmSecretBox(key) });
+    const admin = w.adminCaller();
+    const [ann, bob] = [await w.newUser('Ann'), await w.newUser('Bob')];
+    const { group } = await core.createGroup(admin, { displayName: 'Crew', securityEnabled: true, mailEnabled: false, mailNickname: 'crew', members: [ann.id, bob.id] });
+    const app = await core.createApp(admin, { displayName: 'Rota' });
+    await core.assignApp(admin, { appId: app.id, principalType: 'Group', principalId: group.id });
+    targets = [await startScimTarget()];
+    const target = targets[0]!;
+    await core.configureProvisioning(admin, { appId: app.id, baseUrl: target.baseUrl, token: target.token, state: 'enabled', deprovision: 'disable' });
+    const engine = createEngine({
+      uow, clock: w.clock, secretBox: aesGcmSecretBox(key), access: effectiveAccessScope, random: () => 0.5,
+      listTenantIds: async () => [w.tenantId], workerId: 'removal', pollMs: 0,
+    });
+    const settle = async () => {
+      for (let i = 0; i < 5; i++) if ((await engine.tick()) === 0) return;
+    };
+    const active = () => Object.fromEntries([...target.users.values()].map((u) => [u.userName, u.active]));
+    await settle();
+    expect(active()).toEqual({ [ann.userPrincipalName]: true, [bob.userPrincipalName]: true });
+    await core.updateUser(admin, { userId: ann.id, accountEnabled: false });
+    await settle();
+    expect(active()).toEqual({ [ann.userPrincipalName]: false, [bob.userPrincipalName]: true });
+    await core.deleteGroup(admin, { groupId: group.id });
+    await settle();
+    expect(active()).toEqual({ [ann.userPrincipalName]: false, [bob.userPrincipalName]: false });
+    expect(target.groups.size).toBe(0); // the deleted group is gone from the target too
+    await core.restoreGroup(admin, { groupId: group.id });
+    await settle();
+    expect(active()).toEqual({ [ann.userPrincipalName]: false, [bob.userPrincipalName]: true });
+    await engine.stop();
+  });
 });

@@ -11,6 +11,8 @@ import SCIMMYRouters from 'scimmy-routers';
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'reset' }
+  /** Answer normally, but only after this long. */
+  | { kind: 'delay'; ms: number }
   /** The request is served (a create commits) and then the connection is cut: the client never hears back. */
   | { kind: 'resetAfterCommit' }
   /** The request is served (a create commits) and the response is never sent: the client waits until it dies. */
@@ -138,6 +140,10 @@ export async function startScimTarget(opts: { token?: string } = {}): Promise<Sc
       res.status(fault.status).type('application/scim+json').send(JSON.stringify({
         schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(fault.status), detail: 'injected fault',
       }));
+      return;
+    }
+    if (fault?.kind === 'delay') {
+      setTimeout(next, fault.ms);
       return;
     }
     if (fault?.kind === 'hangAfterCommit') {
