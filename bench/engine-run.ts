@@ -18,7 +18,7 @@ export interface EngineRunOptions {
   databaseUrl: string;
 }
 
-async function open(opts: EngineRunOptions): Promise<{ storage: Storage; cleanup: () => Promise<void> }> {
+export async function open(opts: EngineRunOptions): Promise<{ storage: Storage; cleanup: () => Promise<void> }> {
   if (opts.engine === 'sqlite') {
     const file = resolve(import.meta.dirname, '..', '.bench-data', 'bench.db');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });

@@ -58,8 +58,10 @@ export interface AppAssignmentRepository {
   countByApp(appId: AppId): Promise<number>;
   /** Assignments the principal receives (a user, a group, or an app's audience), ordered by id. */
   listByPrincipal(principalId: string, query: AssignmentQuery & { principalType?: PrincipalType | undefined }): Promise<AppAssignment[]>;
-  /** Every assignment of the tenant (plans). */
-  listAll(): Promise<AppAssignment[]>;
+  /** Every assignment of the tenant, or only those of the given principal types (plans need no user rows). */
+  listAll(options?: { principalTypes?: readonly PrincipalType[] | undefined }): Promise<AppAssignment[]>;
+  /** Apps given to at least one user directly. */
+  appIdsAssignedToUsers(): Promise<AppId[]>;
   /**
    * Serialises audience-edge (app → app) writes per tenant until the transaction ends (PostgreSQL
    * advisory lock, the nesting lock's pattern; SQLite is serial), so two inserts cannot close a loop.
@@ -92,6 +94,10 @@ export interface EffectiveAccessReader {
   pageUserIds(plan: AudiencePlan, query: AudienceQuery): Promise<UserId[]>;
   /** The same page as users. */
   pageUsers(plan: AudiencePlan, query: AudienceQuery): Promise<User[]>;
+  /** A page and the count (with the search, ignoring the keyset) in one pass. */
+  pageWithCount(plan: AudiencePlan, query: AudienceQuery): Promise<{ ids: UserId[]; count: number }>;
+  /** Users by id, in the order given (ids that name no user are skipped). */
+  usersOf(ids: readonly UserId[]): Promise<User[]>;
   /** How many users the plan reaches (with the search, ignoring the keyset). */
   count(plan: AudiencePlan, query?: Pick<AudienceQuery, 'search'>): Promise<number>;
   /**

@@ -75,6 +75,18 @@ describeEachEngine('Effective access (SQL)', (getStorage) => {
       expect(await users('OFF')).toEqual([]);
       expect(await x.access.count(graph.plan(w.apps['TOP'] as string))).toBe(3);
 
+      // The searched query (all in SQL) and the unsearched one (filtered in memory) agree, for every app.
+      const all = await x.users.list({ limit: 100 });
+      for (const app of Object.values(w.apps)) {
+        const reached = new Set(await x.access.pageUserIds(graph.plan(app), { limit: 100 }));
+        for (const term of ['a', 'B P', 'e@', 'zz']) {
+          const expected = all.filter((u) => reached.has(u.id) && (u.displayName.toLowerCase().startsWith(term.toLowerCase())
+            || u.userPrincipalName.toLowerCase().startsWith(term.toLowerCase()))).map((u) => u.id).sort();
+          expect(await x.access.pageUserIds(graph.plan(app), { limit: 100, search: term })).toEqual(expected);
+          expect(await x.access.pageWithCount(graph.plan(app), { limit: 1, search: term })).toEqual({ ids: expected.slice(0, 1), count: expected.length });
+        }
+      }
+
       // For every user and app, the SQL and the pure walk agree.
       for (const app of Object.values(w.apps)) {
         const inSql = new Set(await x.access.pageUserIds(graph.plan(app), { limit: 100 }));

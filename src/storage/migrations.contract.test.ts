@@ -96,6 +96,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   provisioning_log_app_ix: ['tenant_id', 'app_id', 'at', 'seq'],
   sessions_expires_ix: ['tenant_id', 'expires_at'],
   sessions_user_ix: ['tenant_id', 'user_id'],
+  users_disabled_ix: ['tenant_id', 'id'],
   users_display_name_ix: ['tenant_id', 'display_name'],
   users_upn_lower_uq: ['tenant_id', 'upn_lower'],
 };

@@ -7,7 +7,7 @@ import type { Database } from './schema.js';
 import type { Engine } from './sql-helpers.js';
 import { migrationProvider } from './migrations/index.js';
 import { createPool, currentSchema, ensureSchema, postgresDialect } from './postgres.js';
-import { openSqliteDatabase, sqliteDialect } from './sqlite.js';
+import { openSqliteDatabase, sqliteDialect, type SqliteSetup } from './sqlite.js';
 import { KyselyUnitOfWork } from './unit-of-work.js';
 
 export interface StorageOptions {
@@ -61,7 +61,7 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
   const engine = engineOf(opts.databaseUrl);
   const log = opts.logQueries ? logQuery : undefined;
   let db: Kysely<Database>;
-  let direct: ((sql: string, parameters: readonly unknown[]) => unknown[]) | undefined;
+  let direct: Pick<SqliteSetup, 'run' | 'column'> | undefined;
   if (engine === 'postgres') {
     db = new Kysely<Database>({ dialect: postgresDialect(createPool(opts.databaseUrl as string, opts.pgSchema)), log });
     if (opts.pgSchema !== undefined) {
@@ -76,7 +76,7 @@ export async function openStorage(opts: StorageOptions): Promise<Storage> {
     const setup = sqliteDialect(openSqliteDatabase(opts.sqlitePath ?? DEFAULT_SQLITE_PATH));
     db = new Kysely<Database>({ dialect: setup.dialect, log });
     // Query logging wants every statement to pass through Kysely, so no direct reads then.
-    if (!opts.logQueries) direct = setup.run;
+    if (!opts.logQueries) direct = setup;
   }
 
   return {

@@ -12,6 +12,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface DirectReader {
   readonly active: boolean;
   all(sql: string, parameters: readonly unknown[]): unknown[];
+  /** The first column of every row, without building a row object each (large id lists). */
+  column?(sql: string, parameters: readonly unknown[]): unknown[];
 }
 
 /** Rows per multi-row INSERT and ids per IN list: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */

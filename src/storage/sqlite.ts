@@ -54,6 +54,8 @@ export interface SqliteSetup {
   dialect: Dialect;
   /** Runs a cached statement on the one connection; see DirectReader for when that is allowed. */
   run(sql: string, parameters: readonly unknown[]): unknown[];
+  /** The same, returning the first column of each row (a statement of its own: the cached ones stay in row mode). */
+  column(sql: string, parameters: readonly unknown[]): unknown[];
 }
 
 export function sqliteDialect(db: Database.Database): SqliteSetup {
@@ -66,5 +68,6 @@ export function sqliteDialect(db: Database.Database): SqliteSetup {
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
     run: (sql, parameters) => database.prepare(sql).all(parameters),
+    column: (sql, parameters) => db.prepare(sql).pluck().all(parameters),
   };
 }

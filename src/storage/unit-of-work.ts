@@ -54,7 +54,7 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     apps: new ApplicationRepo(db, tenantId),
     appAssignments: new AppAssignmentRepo(db, tenantId, engine),
     appBlocks: new AppBlockRepo(db, tenantId),
-    access: new EffectiveAccessRepo(db, tenantId),
+    access: new EffectiveAccessRepo(db, tenantId, engine, direct),
   };
 }
 
@@ -65,7 +65,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: Engine,
-    private readonly direct?: (sql: string, parameters: readonly unknown[]) => unknown[],
+    private readonly direct?: { run(sql: string, parameters: readonly unknown[]): unknown[]; column(sql: string, parameters: readonly unknown[]): unknown[] },
   ) {
     this.tenants = new TenantRepo(db);
   }
@@ -76,7 +76,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
     return this.db.transaction().execute(async (trx) => {
       // While fn runs, this transaction holds SQLite's one connection (Kysely's mutex), so reads run
       // directly on it see exactly what the transaction sees. The lease ends with the transaction.
-      const lease = { active: true, all: direct };
+      const lease = { active: true, all: direct.run, column: direct.column };
       try {
         return await fn(createTenantScope(trx, tenantId, this.engine, lease));
       } finally {

@@ -54,7 +54,7 @@ export async function assignApp(deps: CoreDeps, caller: Caller, input: AssignApp
     uc.enforce(decideAssign(uc.policy, app, rel, await targetOf(uc, input), appRoleId));
     if (input.principalType === 'ServicePrincipal') {
       await uc.scope.appAssignments.lockAudienceEdges();
-      const loop = findAssignmentCycle(await uc.scope.appAssignments.listAll(), app.id, input.principalId);
+      const loop = findAssignmentCycle(await uc.scope.appAssignments.listAll({ principalTypes: ['ServicePrincipal'] }), app.id, input.principalId);
       if (loop) {
         throw new DomainError('assignmentCycle', await describeLoop(uc, loop));
       }

@@ -43,14 +43,15 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     uc.enforce(decideReadAppAccess(uc.policy, rel));
     const limit = pageLimit(input.limit);
     const plan = (await loadAccessGraph(uc.scope)).plan(app.id);
-    const users = await uc.scope.access.pageUsers(plan, { after: input.after, limit, search: input.search });
+    const query = { after: input.after, limit, search: input.search };
+    const { ids, count } = input.count ? await uc.scope.access.pageWithCount(plan, query) : { ids: await uc.scope.access.pageUserIds(plan, query), count: undefined };
+    const users = await uc.scope.access.usersOf(ids);
     const items: EffectiveUser[] = users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail }));
     let names: Record<string, string> | undefined;
     if (input.withPaths) {
       for (const item of items) item.paths = explainAccess(await uc.scope.access.facts(item.id), app.id).paths;
       names = await namesOnPaths(uc, items.flatMap((i) => i.paths ?? []));
     }
-    const count = input.count ? await uc.scope.access.count(plan, { search: input.search }) : undefined;
     return { items, nextCursor: cursorAfter(items, limit, (i) => i.id), count, names };
   });
 }

@@ -7,6 +7,7 @@ import * as m0003 from './0003_change_feed.js';
 import * as m0004 from './0004_audit_chain.js';
 import * as m0005 from './0005_portal_sessions.js';
 import * as m0006 from './0006_applications.js';
+import * as m0007 from './0007_access_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004_audit_chain': m0004,
   '0005_portal_sessions': m0005,
   '0006_applications': m0006,
+  '0007_access_indexes': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,8 +71,16 @@ export class AppAssignmentRepo implements AppAssignmentRepository {
     return (await q.orderBy('id').limit(query.limit).execute()).map(assignmentFromRow);
   }
 
-  async listAll(): Promise<AppAssignment[]> {
-    return (await this.base().orderBy('id').execute()).map(assignmentFromRow);
+  async listAll(options: { principalTypes?: readonly PrincipalType[] | undefined } = {}): Promise<AppAssignment[]> {
+    let q = this.base();
+    if (options.principalTypes) q = q.where('principal_type', 'in', options.principalTypes.length > 0 ? [...options.principalTypes] : ['']);
+    return (await q.orderBy('id').execute()).map(assignmentFromRow);
+  }
+
+  async appIdsAssignedToUsers(): Promise<AppId[]> {
+    const rows = await this.db.selectFrom('app_assignments').select('app_id').distinct()
+      .where('tenant_id', '=', this.tenantId).where('principal_type', '=', 'User').orderBy('app_id').execute();
+    return rows.map((r) => r.app_id);
   }
 
   async lockAudienceEdges(): Promise<void> {

@@ -41,6 +41,11 @@ describe('audience plan', () => {
     expect(graph.plan(appId, options)).toEqual(expected);
   });
 
+  it('user assignments may be left out when the apps that have some are named', () => {
+    const lean = new AccessGraph(apps, [give('A', 'Group', 'g1')], ['A']);
+    expect(lean.plan('A').terms).toEqual([{ kind: 'group', groupId: 'g1', cascade: true, blockedBy: ['A'] }, { kind: 'users', appId: 'A', blockedBy: ['A'] }]);
+  });
+
   it('apps fed by an app\'s audience, transitively', () => {
     expect(graph.appsFedBy('C')).toEqual(['A', 'B']);
     expect(graph.appsFedBy('A')).toEqual([]);

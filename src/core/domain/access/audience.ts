@@ -32,8 +32,15 @@ export class AccessGraph {
   readonly apps: ReadonlyMap<AppId, Application>;
   private readonly byApp = new Map<AppId, AppAssignment[]>();
 
-  constructor(apps: readonly Application[], assignments: readonly AppAssignment[]) {
+  private readonly appsWithUsers: ReadonlySet<AppId>;
+
+  /**
+   * `assignments` may leave out user assignments when `appsWithUsers` names the apps that have some:
+   * a plan reads an app's assigned users in storage, so it needs only to know that there are any.
+   */
+  constructor(apps: readonly Application[], assignments: readonly AppAssignment[], appsWithUsers: Iterable<AppId> = []) {
     this.apps = new Map(apps.map((a) => [a.id, a]));
+    this.appsWithUsers = new Set([...appsWithUsers, ...assignments.filter((a) => a.principalType === 'User').map((a) => a.resourceId)]);
     for (const a of assignments) {
       const list = this.byApp.get(a.resourceId) ?? [];
       list.push(a);
@@ -57,17 +64,16 @@ export class AccessGraph {
     const blockedBy = [...chain, app.id];
     visiting.add(app.id);
     if (!app.appRoleAssignmentRequired && !assignmentsOnly) terms.push({ kind: 'everyone', blockedBy });
-    let users = false;
     for (const a of this.assignmentsOf(app.id)) {
-      if (a.principalType === 'User') users = true;
-      else if (a.principalType === 'Group') terms.push({ kind: 'group', groupId: a.principalId, cascade: app.cascadeNestedGroups, blockedBy });
+      if (a.principalType === 'User') continue;
+      if (a.principalType === 'Group') terms.push({ kind: 'group', groupId: a.principalId, cascade: app.cascadeNestedGroups, blockedBy });
       else {
         const source = this.apps.get(a.principalId);
         // Cycles are refused when written; a stored one (never expected) is cut, not followed forever.
         if (source && !visiting.has(source.id)) this.collect(source, blockedBy, visiting, terms, false);
       }
     }
-    if (users) terms.push({ kind: 'users', appId: app.id, blockedBy });
+    if (this.appsWithUsers.has(app.id)) terms.push({ kind: 'users', appId: app.id, blockedBy });
     visiting.delete(app.id);
   }
 

@@ -50,8 +50,9 @@ export function decideReadAppAccess(ctx: PolicyContext, rel: AppRelation): Decis
  * readers of its access, and users who have it while it is shown to users (My Apps).
  */
 export function decideSeeApp(ctx: PolicyContext, app: Application, rel: AppRelation): Decision {
-  if (decideReadAppAccess(ctx, rel).outcome === 'allow') return ALLOW;
-  return ctx.actor.kind === 'user' && ctx.actor.accountEnabled && app.visibleToUsers && rel.hasAccess ? ALLOW : deny('appNotFound');
+  const reads = decideReadAppAccess(ctx, rel);
+  if (reads.outcome === 'allow' || ctx.actor.kind !== 'user') return reads;
+  return ctx.actor.accountEnabled && app.visibleToUsers && rel.hasAccess ? ALLOW : deny('appNotFound');
 }
 
 /** "Why do I have this app?" — anyone for themselves; another user's paths only for readers of the app's access. */

@@ -12,8 +12,10 @@ const PAGE = 1000;
 
 /** Every app and assignment of the tenant, indexed for plans. */
 export async function loadAccessGraph(scope: TenantScope): Promise<AccessGraph> {
-  const [apps, assignments] = await Promise.all([scope.apps.listAll(), scope.appAssignments.listAll()]);
-  return new AccessGraph(apps, assignments);
+  const [apps, assignments, withUsers] = await Promise.all([
+    scope.apps.listAll(), scope.appAssignments.listAll({ principalTypes: ['Group', 'ServicePrincipal'] }), scope.appAssignments.appIdsAssignedToUsers(),
+  ]);
+  return new AccessGraph(apps, assignments, withUsers);
 }
 
 async function scopePlan(scope: TenantScope, appId: AppId): Promise<AudiencePlan> {

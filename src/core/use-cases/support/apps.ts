@@ -52,7 +52,6 @@ export function groupsOnPaths(paths: readonly AccessPath[]): string[] {
   return out;
 }
 
-export type { AccessExplanation };
 
 /** Display names of every user, group and app the paths step through, so a page can show them without more reads. */
 export async function namesOnPaths(uc: UseCaseContext, paths: readonly AccessPath[]): Promise<Record<string, string>> {
