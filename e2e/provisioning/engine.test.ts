@@ -115,6 +115,7 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
     w.target.users.set(ra!.id, { ...ra!, displayName: 'tampered', active: false });
     w.target.users.delete(rb!.id);
     w.target.users.set('foreign', { id: 'foreign', userName: 'someone@else.example', active: true, schemas: [] });
+    w.target.groups.clear(); // the group deleted in the target behind Roster's back
     await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.jobs.enqueue({ appId: w.appId, kind: 'app', objectId: w.appId }, w.clock.now()));
     await w.settle();
     expect(targetUsers(w.target)).toEqual({
@@ -122,6 +123,10 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
       'rb@contoso.example': { active: true, displayName: 'rb' },
       'someone@else.example': { active: true, displayName: undefined },
     });
+    const [group] = [...w.target.groups.values()];
+    expect(group).toMatchObject({ displayName: 'Site North', externalId: w.groupId });
+    const ours = [...w.target.users.values()].filter((u) => String(u.userName).endsWith('@contoso.example')).map((u) => u.id);
+    expect((group!.members as Array<{ value: string }>).map((m) => m.value).sort()).toEqual(ours.sort());
     const log = await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.log.page(w.appId, { limit: 5 }));
     expect(log.find((e) => e.operation === 'reconcile')?.error).toMatch(/create: 1/);
     expect((await config())?.lastReconciledAt).toBe(w.clock.now());

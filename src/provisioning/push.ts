@@ -153,23 +153,29 @@ export async function pushGroup(ctx: PushContext, groupId: string): Promise<void
   }
   const resource = toScimGroup(facts.group);
   const hash = attributesHash(resource);
+  const desiredMembers = facts.memberRecords.filter((r): r is ProvisionedObject => r !== null && r.active && r.remoteId !== null).map((r) => r.remoteId as string);
   let remoteId = facts.record?.remoteId ?? null;
-  if (remoteId && facts.record?.attributesHash !== hash) {
+  let actual: string[] | null = null;
+  // Twice at most: a group deleted in the target behind Roster's back (404) is found or made again.
+  for (let round = 0; round < 2 && actual === null; round++) {
     try {
-      await ctx.client.renameGroup(remoteId, facts.group.displayName);
+      if (remoteId && facts.record?.attributesHash !== hash) await ctx.client.renameGroup(remoteId, facts.group.displayName);
+      if (!remoteId) remoteId = await ensureGroup(ctx, groupId, facts.group.displayName, resource);
+      actual = await ctx.client.groupMemberIds(remoteId);
     } catch (error) {
-      if (!notFound(error)) throw error;
+      if (!notFound(error) || round > 0) throw error;
       remoteId = null;
     }
   }
-  if (!remoteId) {
-    const found = (await ctx.client.findGroup('externalId', groupId)) ?? (await ctx.client.findGroup('displayName', facts.group.displayName));
-    remoteId = found ? found.id : (await ctx.client.createGroup(resource)).id;
-    if (found && found.displayName !== facts.group.displayName) await ctx.client.renameGroup(remoteId, facts.group.displayName);
-  }
+  if (!remoteId || actual === null) throw new ScimError('the target lost the group twice; will retry', 'server', null);
   ctx.results.put({ appId, objectType: 'group', localId: groupId, remoteId, active: true, attributesHash: hash, updatedDateTime: ctx.now() });
-  const desiredMembers = facts.memberRecords.filter((r): r is ProvisionedObject => r !== null && r.active && r.remoteId !== null).map((r) => r.remoteId as string);
-  const actual = await ctx.client.groupMemberIds(remoteId);
   const { add, remove } = diffMembers(desiredMembers, actual);
   if (add.length > 0 || remove.length > 0) await ctx.client.changeGroupMembers(remoteId, add, remove);
+}
+
+async function ensureGroup(ctx: PushContext, groupId: string, displayName: string, resource: Record<string, unknown>): Promise<string> {
+  const found = (await ctx.client.findGroup('externalId', groupId)) ?? (await ctx.client.findGroup('displayName', displayName));
+  if (!found) return (await ctx.client.createGroup(resource)).id;
+  if (found.displayName !== displayName) await ctx.client.renameGroup(found.id, displayName);
+  return found.id;
 }
