@@ -90,7 +90,11 @@ export interface AudienceQuery {
 }
 
 export interface EffectiveAccessReader {
-  /** One page of the plan's distinct users: enabled, not blocked along their term, ordered by id. */
+  /**
+   * One page of the plan's distinct users: enabled, not blocked along their term, ordered by id. Each
+   * call computes the whole audience (one scan per term), so a caller that needs every user asks for
+   * one large page rather than many small ones.
+   */
   pageUserIds(plan: AudiencePlan, query: AudienceQuery): Promise<UserId[]>;
   /** The same page as users. */
   pageUsers(plan: AudiencePlan, query: AudienceQuery): Promise<User[]>;
@@ -106,6 +110,8 @@ export interface EffectiveAccessReader {
    * and assignment, and the user's blocks.
    */
   facts(userId: UserId, options?: { extraGroupIds?: readonly GroupId[] | undefined }): Promise<AccessFacts>;
+  /** The facts of several users in one set of reads, in the order given. */
+  factsOfMany(userIds: readonly UserId[]): Promise<AccessFacts[]>;
   /** The group and every group above it through nesting (closure), live or not. */
   selfAndAncestorGroupIds(groupId: GroupId): Promise<GroupId[]>;
 }

@@ -87,6 +87,15 @@ describeEachEngine('Effective access (SQL)', (getStorage) => {
         }
       }
 
+      // Facts read for many users at once explain exactly as those read one by one.
+      const everyone = Object.values(w.users);
+      const many = await x.access.factsOfMany(everyone);
+      for (const [i, user] of everyone.entries()) {
+        const one = await x.access.facts(user);
+        for (const app of Object.values(w.apps)) expect(explainAccess(many[i]!, app)).toEqual(explainAccess(one, app));
+        expect(many[i]).toMatchObject({ userId: user, userEnabled: one.userEnabled, directGroupIds: one.directGroupIds, blocks: one.blocks });
+      }
+
       // For every user and app, the SQL and the pure walk agree.
       for (const app of Object.values(w.apps)) {
         const inSql = new Set(await x.access.pageUserIds(graph.plan(app), { limit: 100 }));

@@ -2,7 +2,7 @@
 // searchable by displayName / userPrincipalName prefix, counted — each user with every path that
 // gives it when asked. Admins with an app role, the app's owners, Application.Read.All.
 import type { AccessPath } from '../domain/apps.js';
-import { explainAccess } from '../domain/access/explain.js';
+import { explainAccess, type AccessFacts } from '../domain/access/explain.js';
 import type { UserId } from '../domain/model.js';
 import { decideReadAppAccess } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
@@ -49,7 +49,8 @@ export async function listEffectiveUsers(deps: CoreDeps, caller: Caller, input: 
     const items: EffectiveUser[] = users.map((u) => ({ id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail }));
     let names: Record<string, string> | undefined;
     if (input.withPaths) {
-      for (const item of items) item.paths = explainAccess(await uc.scope.access.facts(item.id), app.id).paths;
+      const facts = await uc.scope.access.factsOfMany(items.map((i) => i.id));
+      items.forEach((item, i) => { item.paths = explainAccess(facts[i] as AccessFacts, app.id).paths; });
       names = await namesOnPaths(uc, items.flatMap((i) => i.paths ?? []));
     }
     return { items, nextCursor: cursorAfter(items, limit, (i) => i.id), count, names };

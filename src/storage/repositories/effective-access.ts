@@ -135,34 +135,50 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
   }
 
   async facts(userId: UserId, options: { extraGroupIds?: readonly GroupId[] | undefined } = {}): Promise<AccessFacts> {
+    return (await this.factsOfMany([userId], options))[0] as AccessFacts;
+  }
+
+  /**
+   * The facts of several users in eight reads (a page of effective users with paths). The nesting
+   * edges, deleted groups and assignments are shared: each user's walk starts from their own groups,
+   * so the others' are never reached.
+   */
+  async factsOfMany(userIds: readonly UserId[], options: { extraGroupIds?: readonly GroupId[] | undefined } = {}): Promise<AccessFacts[]> {
+    if (userIds.length === 0) return [];
     const t = this.tenantId;
     const db = this.db;
+    const ids = [...new Set(userIds)];
     const extra = [...(options.extraGroupIds ?? [])];
-    const direct = db.selectFrom('memberships').select('group_id').where('tenant_id', '=', t).where('member_id', '=', userId);
+    const direct = db.selectFrom('memberships').select('group_id').where('tenant_id', '=', t).where('member_id', 'in', ids);
     const above = db.selectFrom('group_closure').select('ancestor_id').where('tenant_id', '=', t)
       .where((eb) => eb.or([eb('descendant_id', 'in', direct), ...(extra.length > 0 ? [eb('descendant_id', 'in', extra)] : [])]));
-    const [user, directRows, edges, deleted, apps, assignments, blocks] = await Promise.all([
-      db.selectFrom('users').select('account_enabled').where('tenant_id', '=', t).where('id', '=', userId).executeTakeFirst(),
-      direct.execute(),
+    const [users, directRows, edges, deleted, apps, assignments, blocks] = await Promise.all([
+      db.selectFrom('users').select(['id', 'account_enabled']).where('tenant_id', '=', t).where('id', 'in', ids).execute(),
+      db.selectFrom('memberships').select(['member_id', 'group_id']).where('tenant_id', '=', t).where('member_id', 'in', ids).execute(),
       db.selectFrom('memberships').select(['group_id', 'member_id']).where('tenant_id', '=', t)
         .where('member_type', '=', 'group').where('member_id', 'in', above).execute(),
       db.selectFrom('groups').select('id').where('tenant_id', '=', t).where('deleted_at', 'is not', null).where('id', 'in', above).execute(),
       db.selectFrom('applications').selectAll().where('tenant_id', '=', t).orderBy('id').execute(),
       db.selectFrom('app_assignments').selectAll().where('tenant_id', '=', t)
-        .where((eb) => eb.or([eb('principal_type', '=', 'ServicePrincipal'), eb('principal_id', '=', userId), eb('principal_id', 'in', above)]))
+        .where((eb) => eb.or([eb('principal_type', '=', 'ServicePrincipal'), eb('principal_id', 'in', ids), eb('principal_id', 'in', above)]))
         .orderBy('id').execute(),
-      db.selectFrom('app_blocks').selectAll().where('tenant_id', '=', t).where('user_id', '=', userId).execute(),
+      db.selectFrom('app_blocks').selectAll().where('tenant_id', '=', t).where('user_id', 'in', ids).execute(),
     ]);
-    return {
-      userId,
-      userEnabled: user !== undefined && Number(user.account_enabled) === 1,
-      directGroupIds: [...new Set([...directRows.map((r) => r.group_id), ...extra])].sort(),
+    const shared = {
       nesting: edges.map((e) => ({ parentId: e.group_id, childId: e.member_id })),
       deletedGroupIds: deleted.map((d) => d.id),
       apps: apps.map(appFromRow),
       assignments: assignments.map(assignmentFromRow),
-      blocks: blocks.map(blockFromRow),
     };
+    const enabled = new Set(users.filter((u) => Number(u.account_enabled) === 1).map((u) => u.id));
+    const allBlocks = blocks.map(blockFromRow);
+    return userIds.map((userId) => ({
+      userId,
+      userEnabled: enabled.has(userId),
+      directGroupIds: [...new Set([...directRows.filter((r) => r.member_id === userId).map((r) => r.group_id), ...extra])].sort(),
+      ...shared,
+      blocks: allBlocks.filter((b) => b.userId === userId),
+    }));
   }
 
   async selfAndAncestorGroupIds(groupId: GroupId): Promise<GroupId[]> {

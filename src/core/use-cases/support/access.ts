@@ -71,11 +71,6 @@ export async function assignedGroups(scope: TenantScope, appId: AppId): Promise<
 export async function groupMembersInScope(scope: TenantScope, appId: AppId, groupId: GroupId): Promise<string[]> {
   const plan = await scopePlan(scope, appId);
   const only: AudiencePlan = { ...plan, terms: plan.terms.filter((t) => t.kind === 'group' && t.groupId === groupId && t.blockedBy.length === 1) };
-  const out: string[] = [];
-  for (let after: string | undefined; ;) {
-    const page = await scope.access.pageUserIds(only, { after, limit: PAGE });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1];
-  }
+  // One read: storage computes the whole audience for any page anyway.
+  return scope.access.pageUserIds(only, { limit: Number.MAX_SAFE_INTEGER });
 }
