@@ -5,7 +5,7 @@ export const AUDIT_CATEGORIES = {
   GroupManagement: ['group', 'membership', 'ownership', 'joinRequest'],
   UserManagement: ['user', 'licence'],
   RoleManagement: ['role'],
-  ApplicationManagement: ['apiClient', 'token', 'application', 'appAssignment', 'appBlock', 'appOwner'],
+  ApplicationManagement: ['apiClient', 'token', 'application', 'appAssignment', 'appBlock', 'appOwner', 'provisioning'],
   Policy: ['settings'],
   DirectoryManagement: ['tenant'],
 } as const;
