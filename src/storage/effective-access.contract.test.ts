@@ -126,6 +126,29 @@ describeEachEngine('Effective access (SQL)', (getStorage) => {
     });
   });
 
+  it('merges overlapping terms: each user once, in id order, one page after another', async () => {
+    const s = getStorage();
+    const t = await newTenant(s);
+    await inTenant(s, t, async (x) => {
+      const w = await seed(x, t);
+      // TOP reaches a and b through SAAS ← SITE ← G1, and e directly; give it a, b and g directly too.
+      for (const n of ['a', 'b', 'g']) await x.appAssignments.insert(makeAssignment(t, w.apps['TOP'] as string, 'User', w.users[n] as string));
+      const plan = new AccessGraph(await x.apps.listAll(), await x.appAssignments.listAll()).plan(w.apps['TOP'] as string);
+      const all = await x.access.pageUserIds(plan, { limit: 100 });
+      expect(names(w, all)).toEqual(['a', 'b', 'e', 'g']);
+      expect(all).toEqual([...all].sort());
+      const walked: string[] = [];
+      for (let after: string | undefined; ;) {
+        const page = await x.access.pageWithCount(plan, { limit: 1, after });
+        expect(page.count).toBe(4);
+        if (page.ids.length === 0) break;
+        walked.push(...page.ids);
+        after = page.ids[0];
+      }
+      expect(walked).toEqual(all);
+    });
+  });
+
   it('provisioning helpers: scope, membership of scope, apps reaching a group, assigned groups', async () => {
     const s = getStorage();
     const t = await newTenant(s);
