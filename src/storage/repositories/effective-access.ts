@@ -26,7 +26,9 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
    */
   private async column(query: RawBuilder<unknown>, sorted = false): Promise<string[]> {
     const direct = this.direct;
-    if (this.engine === 'sqlite' && sorted) query = sql`${query} order by 1`;
+    // `+q.c`: sort the rows the query found; a bare column would let SQLite walk a member-ordered index
+    // of the whole tenant instead.
+    if (this.engine === 'sqlite' && sorted) query = sql`select q.c from (${query}) as q order by +q.c`;
     if (direct?.active && direct.column) {
       const compiled = query.compile(this.db);
       return direct.column(compiled.sql, compiled.parameters) as string[];
@@ -59,10 +61,10 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
   private candidateSql(term: AudienceTerm): RawBuilder<unknown> {
     const t = this.tenantId;
     if (term.kind === 'users') {
-      return sql`select a.principal_id from app_assignments a where a.tenant_id = ${t} and a.app_id = ${term.appId} and a.principal_type = 'User'`;
+      return sql`select a.principal_id as c from app_assignments a where a.tenant_id = ${t} and a.app_id = ${term.appId} and a.principal_type = 'User'`;
     }
-    if (term.kind === 'everyone') return sql`select e.id from users e where e.tenant_id = ${t}`;
-    return sql`select m.member_id from memberships m where m.tenant_id = ${t} and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)})`;
+    if (term.kind === 'everyone') return sql`select e.id as c from users e where e.tenant_id = ${t}`;
+    return sql`select m.member_id as c from memberships m where m.tenant_id = ${t} and m.group_id in (${this.reachedGroups(term.groupId, term.cascade)})`;
   }
 
   /** Enabled users whose displayName or userPrincipalName starts with the search (case-insensitive). */
