@@ -68,7 +68,9 @@ describe('§3.9 who sees an app at all', () => {
     ['a user who has a hidden app → deny appNotFound', () => decideSeeApp(ctx(user()), { ...theApp, visibleToUsers: false }, holder), deny('appNotFound')],
     ['a user without it → deny appNotFound', () => decideSeeApp(ctx(user()), theApp, none), deny('appNotFound')],
     ['the owner of a hidden app → allow', () => decideSeeApp(ctx(user()), { ...theApp, visibleToUsers: false }, owner), ALLOW],
-    ['an API client without Application permissions → deny missingPermission', () => decideSeeApp(ctx(app('Group.Read.All')), theApp, none), deny('missingPermission')],
+    // SECURITY #6: a 403 here beside the 404 of a missing id would tell the client which ids are apps.
+    ['an API client without Application permissions → deny appNotFound, as for a missing app', () => decideSeeApp(ctx(app('Group.Read.All')), theApp, none), deny('appNotFound')],
+    ['an API client with only Group.ReadWrite.All, on a hidden app → deny appNotFound', () => decideSeeApp(ctx(app('Group.ReadWrite.All')), { ...theApp, visibleToUsers: false }, none), deny('appNotFound')],
     ['an API client with Application.Read.All → allow', () => decideSeeApp(ctx(app('Application.Read.All')), theApp, none), ALLOW],
     ['a disabled user who has it → deny appNotFound', () => decideSeeApp(ctx(user({ accountEnabled: false })), theApp, holder), deny('appNotFound')],
   ]);

@@ -47,11 +47,15 @@ export function decideReadAppAccess(ctx: PolicyContext, rel: AppRelation): Decis
 
 /**
  * Whether the app exists for the caller at all (§3.9: otherwise appNotFound, no existence leak):
- * readers of its access, and users who have it while it is shown to users (My Apps).
+ * readers of its access, and users who have it while it is shown to users (My Apps). An API client
+ * without an Application permission gets appNotFound too, not missingPermission: a 403 for an app
+ * that exists beside a 404 for one that does not would tell it which ids name apps (SECURITY #6).
  */
 export function decideSeeApp(ctx: PolicyContext, app: Application, rel: AppRelation): Decision {
   const reads = decideReadAppAccess(ctx, rel);
-  if (reads.outcome === 'allow' || ctx.actor.kind !== 'user') return reads;
+  if (reads.outcome === 'allow') return reads;
+  if (ctx.actor.kind === 'app') return deny('appNotFound');
+  if (ctx.actor.kind !== 'user') return reads;
   return ctx.actor.accountEnabled && app.visibleToUsers && rel.hasAccess ? ALLOW : deny('appNotFound');
 }
 
