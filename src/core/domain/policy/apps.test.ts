@@ -5,7 +5,7 @@ import type { Application } from '../apps.js';
 import { admin, app, ctx, group, IDS, NOW, SYSTEM, TENANT, user } from '../../testing/policy-fixtures.js';
 import {
   decideAdministerApps, decideAssign, decideExplain, decideListMyApps, decideManageApp, decidePreviewImpact, decideReadAppAccess,
-  decideRole, decideSeeApp, NO_APP_RELATION, type AppRelation,
+  decideReadGroupAssignments, decideRole, decideSeeApp, NO_APP_RELATION, type AppRelation,
 } from './apps.js';
 
 type Row = readonly [string, () => Decision, Decision];
@@ -114,5 +114,17 @@ describe('impact preview and My Apps', () => {
     ['API client without Application permissions → deny missingPermission', () => decidePreviewImpact(ctx(app('Group.Read.All')), false), deny('missingPermission')],
     ['My Apps for a user → allow', () => decideListMyApps(ctx(user())), ALLOW],
     ['My Apps for an API client → deny missingPermission', () => decideListMyApps(ctx(app('Application.ReadWrite.All'))), deny('missingPermission')],
+  ]);
+});
+
+describe('the apps given to a group (and the group page\'s seeApps ability)', () => {
+  run([
+    ['an owner of the group → allow', () => decideReadGroupAssignments(ctx(user()), { isOwner: true }), ALLOW],
+    ['a Groups Administrator → allow', () => decideReadGroupAssignments(ctx(admin('groupsAdmin')), { isOwner: false }), ALLOW],
+    ['an Application Administrator → allow', () => decideReadGroupAssignments(ctx(admin('appAdmin')), { isOwner: false }), ALLOW],
+    ['a member (not owner) → deny notAccessReader', () => decideReadGroupAssignments(ctx(user()), { isOwner: false }), deny('notAccessReader')],
+    ['a disabled owner → deny accountDisabled', () => decideReadGroupAssignments(ctx(user({ accountEnabled: false })), { isOwner: true }), deny('accountDisabled')],
+    ['API client with Application.Read.All → allow', () => decideReadGroupAssignments(ctx(app('Application.Read.All')), { isOwner: false }), ALLOW],
+    ['API client with Group.Read.All only → deny missingPermission', () => decideReadGroupAssignments(ctx(app('Group.Read.All')), { isOwner: false }), deny('missingPermission')],
   ]);
 });
