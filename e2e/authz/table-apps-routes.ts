@@ -1,7 +1,7 @@
 // The authorization table for the app-level routes (ADR 0019; SECURITY #2, #6, #10, #13): every
-// /servicePrincipals/{id} route, its owners, assignments, blocks, effective access and explain, My
-// Apps and the join-request impact preview × every actor of app-world.ts × app target. Discovered
-// with ROSTER_AUTHZ_DISCOVER=1 and reviewed cell by cell. Readings:
+// /servicePrincipals/{id} route — here the app, its owners and assignments; blocks, effective access,
+// explain, My Apps and the join-request impact preview in table-apps-access.ts — × every actor of
+// app-world.ts × app target. Discovered with ROSTER_AUTHZ_DISCOVER=1 and reviewed cell by cell. Readings:
 // - An app exists (§3.9) for readers of its access (its owners, app and global admins, clients with
 //   Application.Read.All or .ReadWrite.All) and for users who have it while it is shown to users
 //   (member through the group, guest directly). For everyone else (outsider, groups admin, another
@@ -50,7 +50,7 @@ export interface AppRow {
 }
 
 const DEFAULT_ACCESS = '00000000-0000-0000-0000-000000000000';
-const SP = '/v1.0/servicePrincipals/{app}';
+export const SP = '/v1.0/servicePrincipals/{app}';
 
 export const APP_ROUTE_ENDPOINTS: AppEndpoint[] = [
   {
@@ -269,132 +269,6 @@ export const APP_ROUTE_ENDPOINTS: AppEndpoint[] = [
       otherTenantUser: '404 404 404 403 404',
     },
   },
-  {
-    method: 'GET', path: `${SP}/roster.blocks`, family: 'app', mutates: false, expect: {
-      anonymous: ALL(401, 5),
-      disabled: ALL(401, 5),
-      outsider: ALL(404, 5),
-      member: '403 403 404 404 404',
-      guest: '403 403 404 404 404',
-      owner: '200 404 404 404 404',
-      otherAppOwner: '404 200 200 404 404',
-      groupsAdmin: ALL(404, 5),
-      appAdmin: '200 200 200 404 404',
-      globalAdmin: '200 200 200 404 404',
-      clientWrite: '200 200 200 404 404',
-      clientRead: '200 200 200 404 404',
-      clientGroups: ALL(404, 5),
-      otherTenantUser: '404 404 404 403 404',
-    },
-  },
-  {
-    method: 'POST', path: `${SP}/roster.blocks`, body: { userId: '{plainUser}', reason: 'authz' }, family: 'app', mutates: true, expect: {
-      anonymous: ALL(401, 5),
-      disabled: ALL(401, 5),
-      outsider: ALL(404, 5),
-      member: '403 403 404 404 404',
-      guest: '403 403 404 404 404',
-      owner: '201 404 404 404 404',
-      otherAppOwner: '404 201 201 404 404',
-      groupsAdmin: ALL(404, 5),
-      appAdmin: '201 201 201 404 404',
-      globalAdmin: '201 201 201 404 404',
-      clientWrite: '201 201 201 404 404',
-      clientRead: '403 403 403 404 404',
-      clientGroups: ALL(404, 5),
-      otherTenantUser: '404 404 404 403 404',
-    },
-  },
-  {
-    method: 'DELETE', path: `${SP}/roster.blocks/{blocked}`, family: 'app', mutates: true, expect: {
-      anonymous: ALL(401, 5),
-      disabled: ALL(401, 5),
-      outsider: ALL(404, 5),
-      member: '403 403 404 404 404',
-      guest: '403 403 404 404 404',
-      owner: '204 404 404 404 404',
-      otherAppOwner: '404 204 204 404 404',
-      groupsAdmin: ALL(404, 5),
-      appAdmin: '204 204 204 404 404',
-      globalAdmin: '204 204 204 404 404',
-      clientWrite: '204 204 204 404 404',
-      clientRead: '403 403 403 404 404',
-      clientGroups: ALL(404, 5),
-      otherTenantUser: '404 404 404 403 404',
-    },
-  },
-  {
-    method: 'GET', path: `${SP}/roster.effectiveAccess`, family: 'app', mutates: false, expect: {
-      anonymous: ALL(401, 5),
-      disabled: ALL(401, 5),
-      outsider: ALL(404, 5),
-      member: '403 403 404 404 404',
-      guest: '403 403 404 404 404',
-      owner: '200 404 404 404 404',
-      otherAppOwner: '404 200 200 404 404',
-      groupsAdmin: ALL(404, 5),
-      appAdmin: '200 200 200 404 404',
-      globalAdmin: '200 200 200 404 404',
-      clientWrite: '200 200 200 404 404',
-      clientRead: '200 200 200 404 404',
-      clientGroups: ALL(404, 5),
-      otherTenantUser: '404 404 404 403 404',
-    },
-  },
-  {
-    method: 'GET', path: `${SP}/roster.explain(userId='{memberUser}')`, family: 'app', mutates: false, expect: {
-      anonymous: ALL(401, 5),
-      disabled: ALL(401, 5),
-      outsider: ALL(404, 5),
-      member: '200 200 404 404 404',
-      guest: '403 403 404 404 404',
-      owner: '200 404 404 404 404',
-      otherAppOwner: ALL(404, 5),
-      groupsAdmin: ALL(404, 5),
-      appAdmin: '200 200 200 404 404',
-      globalAdmin: '200 200 200 404 404',
-      clientWrite: '200 200 200 404 404',
-      clientRead: '200 200 200 404 404',
-      clientGroups: ALL(404, 5),
-      otherTenantUser: '404 404 404 403 404',
-    },
-  },
-  {
-    method: 'GET', path: '/v1.0/me/roster.apps', family: 'tenant', mutates: false, expect: {
-      anonymous: ALL(401, 1),
-      disabled: ALL(401, 1),
-      outsider: ALL(200, 1),
-      member: ALL(200, 1),
-      guest: ALL(200, 1),
-      owner: ALL(200, 1),
-      otherAppOwner: ALL(200, 1),
-      groupsAdmin: ALL(200, 1),
-      appAdmin: ALL(200, 1),
-      globalAdmin: ALL(200, 1),
-      clientWrite: ALL(400, 1),
-      clientRead: ALL(400, 1),
-      clientGroups: ALL(400, 1),
-      otherTenantUser: ALL(200, 1),
-    },
-  },
-  {
-    method: 'GET', path: '/v1.0/joinRequests/{request}/roster.impactPreview', family: 'request', mutates: false, expect: {
-      anonymous: ALL(401, 4),
-      disabled: ALL(401, 4),
-      outsider: ALL(404, 4),
-      member: ALL(404, 4),
-      guest: ALL(404, 4),
-      owner: '200 403 404 404',
-      otherAppOwner: ALL(404, 4),
-      groupsAdmin: '200 200 404 404',
-      appAdmin: ALL(404, 4),
-      globalAdmin: '200 200 404 404',
-      clientWrite: ALL(404, 4),
-      clientRead: ALL(404, 4),
-      clientGroups: '403 403 404 404',
-      otherTenantUser: ALL(404, 4),
-    },
-  },
 ];
 
 export const appEndpointKey = (e: AppEndpoint): string => `${e.method} ${e.path}${e.label ? ` (${e.label})` : ''}`;
@@ -412,4 +286,3 @@ export function expandAppEndpoint(e: AppEndpoint): AppRow[] {
   });
 }
 
-export const APP_ROUTE_ROWS: AppRow[] = APP_ROUTE_ENDPOINTS.flatMap(expandAppEndpoint);
