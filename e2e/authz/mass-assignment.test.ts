@@ -1,6 +1,6 @@
 // SECURITY #10 through the API: every POST/PATCH body with a field the route does not take — owner
-// flags, roles, tenant, ids, audit fields, Roster's own annotations — is a 400 naming the field, and
-// nothing changes, even for the most privileged caller.
+// flags, roles, tenant, ids, audit fields, Roster's own annotations, an app's ids and principal type —
+// is a 400 naming the field, and nothing changes, even for the most privileged caller.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../src/storage/testing/engines.js';
 import type { ActorId } from './table.js';
@@ -24,6 +24,12 @@ export const EXTRA_FIELDS: Record<string, unknown> = {
   requesterId: '{plainUser}',
   status: 'approved',
   decidedBy: '{plainUser}',
+  // Applications (ADR 0019): ids, the kind of principal and the display names are the server's.
+  appId: '00000000-0000-4000-8000-0000000000bb',
+  principalType: 'ServicePrincipal',
+  servicePrincipalType: 'ManagedIdentity',
+  principalDisplayName: 'Someone else',
+  createdDateTime: '2020-01-01T00:00:00Z',
 };
 
 interface WriteRoute {
@@ -52,17 +58,27 @@ const ROUTES: WriteRoute[] = [
   { name: 'change settings', method: 'PATCH', path: '/v1.0/settings', body: { restrictMyGroups: false }, actors: ['globalAdmin', 'groupsAdmin'] },
   { name: 'authorization policy', method: 'PATCH', path: '/v1.0/policies/authorizationPolicy', body: { defaultUserRolePermissions: { allowedToCreateSecurityGroups: true } }, actors: ['globalAdmin', 'groupsAdmin'] },
   { name: 'Group.Unified settings', method: 'PATCH', path: '/v1.0/groupSettings/62375ab9-6b52-47ed-826b-58e47e0e304b', body: { values: [{ name: 'EnableGroupCreation', value: 'true' }] }, actors: ['globalAdmin', 'groupsAdmin'] },
+  // Applications (ADR 0019): {app} is owned by the owner actor.
+  { name: 'create an app', method: 'POST', path: '/v1.0/servicePrincipals', body: { displayName: 'Mass app {n}' }, actors: ['globalAdmin'] },
+  { name: 'update an app', method: 'PATCH', path: '/v1.0/servicePrincipals/{app}', body: { description: 'changed {n}' }, actors: ['owner', 'globalAdmin'] },
+  { name: 'add an app owner', method: 'POST', path: '/v1.0/servicePrincipals/{app}/owners/$ref', body: { '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/{plainUser}' }, actors: ['globalAdmin'] },
+  { name: 'assign an app', method: 'POST', path: '/v1.0/servicePrincipals/{app}/appRoleAssignedTo', body: { principalId: '{plainUser}', resourceId: '{app}', appRoleId: '00000000-0000-0000-0000-000000000000' }, actors: ['owner', 'globalAdmin'] },
+  { name: 'block a user from an app', method: 'POST', path: '/v1.0/servicePrincipals/{app}/roster.blocks', body: { userId: '{member}', reason: 'mass {n}' }, actors: ['owner', 'globalAdmin'] },
   { name: 'check member groups', method: 'POST', path: '/v1.0/users/{member}/checkMemberGroups', body: { groupIds: ['{private}'] }, actors: ['plainUser', 'appReadOnly'] },
 ];
 
 describeEachEngine('SECURITY #10: extra fields in write bodies', (getStorage) => {
   let world: World;
   let n = 0;
-  beforeAll(async () => { world = await buildWorld(getStorage()); }, 60_000);
+  let app = '';
+  beforeAll(async () => {
+    world = await buildWorld(getStorage());
+    app = (await world.api.core.createApp(world.api.adminCaller, { displayName: 'Mass app', ownerIds: [world.users.owner.id] })).id;
+  }, 60_000);
   afterAll(async () => { await world?.close(); });
 
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => ({
-    n: String(n), plainUser: world.users.plainUser.id, member: world.users.member.id, private: world.groups.private, request: world.requests.pendingsRequest, ownersRequest: world.requests.ownersOwnRequest,
+    n: String(n), app, plainUser: world.users.plainUser.id, member: world.users.member.id, private: world.groups.private, request: world.requests.pendingsRequest, ownersRequest: world.requests.ownersOwnRequest,
     domain: world.users.plainUser.userPrincipalName.split('@')[1] ?? 'example.com',
   } as Record<string, string>)[key] ?? whole);
 

@@ -4,7 +4,8 @@
 // ROSTER_AUTHZ_DISCOVER=1 and reviewed cell by cell. Readings:
 // - The app exists only for those who may read its access, or who have it and see it in My Apps
 //   (§3.9): every other user gets 404 on {app}, whatever the target. API clients of the base world
-//   hold no Application permission: 403 (missingPermission) everywhere, {app} included.
+//   hold no Application permission: {app} does not exist for them either (404, as a missing id would
+//   answer: SECURITY #6); the tenant-wide list, which names no id, is a 403 (missingPermission).
 // - Only security groups are assigned: the Public and HiddenMembership targets are Microsoft 365
 //   groups (400); a deleted, foreign or missing group is 404.
 // - By the user rows the member actor has {app} (the group rows gave it to a group they are in), so
@@ -64,9 +65,9 @@ export const APP_ENDPOINTS: Endpoint[] = [
       coOwner: ALL(404),
       groupsAdmin: ALL(404),
       globalAdmin: '400 201 400 404 404 404',
-      appReadWrite: ALL(403),
-      appReadOnly: ALL(403),
-      appUnrelated: ALL(403),
+      appReadWrite: ALL(404),
+      appReadOnly: ALL(404),
+      appUnrelated: ALL(404),
       otherTenantUser: ALL(404),
     },
   },
@@ -82,9 +83,9 @@ export const APP_ENDPOINTS: Endpoint[] = [
       coOwner: ALL(404, 4),
       groupsAdmin: ALL(404, 4),
       globalAdmin: '201 201 404 404',
-      appReadWrite: ALL(403, 4),
-      appReadOnly: ALL(403, 4),
-      appUnrelated: ALL(403, 4),
+      appReadWrite: ALL(404, 4),
+      appReadOnly: ALL(404, 4),
+      appUnrelated: ALL(404, 4),
       otherTenantUser: ALL(404, 4),
     },
   },
@@ -136,9 +137,9 @@ export const APP_ENDPOINTS: Endpoint[] = [
       coOwner: ALL(404, 1),
       groupsAdmin: ALL(404, 1),
       globalAdmin: ALL(200, 1),
-      appReadWrite: ALL(403, 1),
-      appReadOnly: ALL(403, 1),
-      appUnrelated: ALL(403, 1),
+      appReadWrite: ALL(404, 1),
+      appReadOnly: ALL(404, 1),
+      appUnrelated: ALL(404, 1),
       otherTenantUser: ALL(404, 1),
     },
   },

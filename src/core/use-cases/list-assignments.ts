@@ -2,9 +2,8 @@
 // (/groups/{id}/appRoleAssignments) and of a user (/users/{id}/appRoleAssignments, direct only; the
 // paths through groups and audiences are explain's). Each lists only what its reader may see.
 import type { AppAssignment } from '../domain/apps.js';
-import { isGroupAdmin } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
-import { decideReadAppAccess, NO_APP_RELATION } from '../domain/policy/apps.js';
+import { decideReadAppAccess, decideReadGroupAssignments, NO_APP_RELATION } from '../domain/policy/apps.js';
 import { requireEnabled } from '../domain/policy/context.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { cursorAfter, loadVisibleApp, pageLimit, type AccessPage } from './support/apps.js';
@@ -33,9 +32,7 @@ export async function listAppAssignments(deps: CoreDeps, caller: Caller, input: 
 export async function listGroupAssignments(deps: CoreDeps, caller: Caller, input: AssignmentPageInput & { groupId: string }): Promise<AccessPage<AppAssignment>> {
   return runUseCase(deps, caller, 'group.assignment.list', { type: 'group', id: input.groupId }, async (uc) => {
     const { group, rel } = await loadVisibleGroup(uc, input.groupId);
-    const reader = decideReadAppAccess(uc.policy, NO_APP_RELATION);
-    if (reader.outcome !== 'allow' && !rel.isOwner && !isGroupAdmin(uc.actor)) uc.enforce(reader);
-    uc.enforce(requireEnabled(uc.policy));
+    uc.enforce(decideReadGroupAssignments(uc.policy, rel));
     const limit = pageLimit(input.limit);
     return page(await uc.scope.appAssignments.listByPrincipal(group.id, { after: input.after, limit, principalType: 'Group' }), limit);
   });

@@ -1,7 +1,7 @@
 // Applications and access over the public API (ADR 0019): the admin center's app pages, My Apps, and
 // the impact preview approvers see. Who may do what comes from each app's @roster.abilities.
 import { useQuery } from '@tanstack/react-query';
-import { adminCall, call, graphPath } from './client';
+import { adminCall, ApiError, call, graphPath } from './client';
 import { EVENTUAL } from './hooks';
 import { searchWords, usePagedList } from './admin';
 import type { AccessExplanation, AppBlock, AppRoleAssignment, Collection, DirectoryObject, EffectiveUser, ImpactPreview, MyApp, ServicePrincipal } from './types';
@@ -18,6 +18,7 @@ export const appKeys = {
   owners: (id: string) => ['admin', 'app', id, 'owners'] as const,
   myApps: ['me', 'apps'] as const,
   impact: (requestId: string) => ['joinRequest', requestId, 'impact'] as const,
+  groupApps: (groupId: string) => ['group', groupId, 'apps'] as const,
 };
 
 export const appsListPath = (search: string) => {
@@ -78,4 +79,29 @@ export function useManagedApps() {
 
 export function useImpactPreview(requestId: string, enabled: boolean) {
   return useQuery({ queryKey: appKeys.impact(requestId), enabled, retry: false, queryFn: () => call<ImpactPreview>(`/v1.0/joinRequests/${enc(requestId)}/roster.impactPreview`) });
+}
+
+/**
+ * The apps given to a group (its owners, administrators and app readers may see them); null when the
+ * API does not let the caller see them (403, or 404 for a group it hides): the group page then shows nothing.
+ */
+export function useGroupApps(groupId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: appKeys.groupApps(groupId), enabled, retry: false,
+    queryFn: async (): Promise<AppRoleAssignment[] | null> => {
+      try {
+        const out: AppRoleAssignment[] = [];
+        let next: string | undefined = `/v1.0/groups/${enc(groupId)}/appRoleAssignments?$top=999`;
+        for (let i = 0; next && i < 10; i++) {
+          const page: Collection<AppRoleAssignment> = await call<Collection<AppRoleAssignment>>(next);
+          out.push(...page.value);
+          next = page['@odata.nextLink'];
+        }
+        return out;
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 403 || err.status === 404)) return null;
+        throw err;
+      }
+    },
+  });
 }

@@ -13,6 +13,8 @@ export interface GroupAbilities {
   assignOwners: boolean;
   approve: boolean;
   seeMembers: boolean;
+  /** May read the apps given to the group (absent from servers before it). */
+  seeApps?: boolean;
   /**
    * Why neither join nor request is offered: the reason code of the refusal trying would get; null when
    * one of them is offered. A code the portal does not know gets a general sentence (join-reasons.ts).

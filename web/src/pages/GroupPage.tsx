@@ -1,11 +1,13 @@
-// One group: what it is, its policy, owners, members as the caller may see them, my membership; for
-// those the abilities allow: edit, delete, add/remove members, make owner, decide requests.
+// One group: what it is, its policy, owners, members as the caller may see them, my membership, the
+// apps it gives (to those the API shows them); for those the abilities allow: edit, delete,
+// add/remove members, make owner, decide requests.
 import { Alert, Button, Group as Row, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useParams } from 'react-router';
 import { call, graphPath, messageOf } from '../api/client';
 import { keys, useAction, useGroup, useGroupRequests } from '../api/hooks';
 import type { Group } from '../api/types';
+import { GroupApps } from '../components/apps/GroupApps';
 import { EditGroup } from '../components/EditGroup';
 import { GroupBadges, kindOf, POLICY_LABEL } from '../components/GroupItems';
 import { JoinAction } from '../components/JoinAction';
@@ -70,6 +72,7 @@ function GroupDetails({ group }: { group: Group }) {
       {abilities?.approve && <GroupRequests groupId={group.id} />}
       <Owners group={group} />
       <Members group={group} />
+      <GroupApps groupId={group.id} allowed={abilities?.seeApps === true} />
 
       <Modal opened={editing} onClose={edit.close} title="Edit group" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         <EditGroup group={group} onDone={edit.close} />

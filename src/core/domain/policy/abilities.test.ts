@@ -15,7 +15,7 @@ describe('groupAbilities', () => {
   it('an outsider of an open group may join and nothing else', () => {
     expect(groupAbilities(ctx(user()), group({ joinPolicy: 'open' }), REL.outsider, null)).toEqual({
       join: true, request: false, leave: false, edit: false, delete: false, restore: false,
-      manageMembers: false, assignOwners: false, approve: false, seeMembers: false, joinBlockedReason: null,
+      manageMembers: false, assignOwners: false, approve: false, seeMembers: false, seeApps: false, joinBlockedReason: null,
     });
   });
 

@@ -3,6 +3,7 @@
 import { isAllowed, type Decision } from '../decision.js';
 import type { ReasonCode } from '../errors.js';
 import type { Group, Membership } from '../model.js';
+import { decideReadGroupAssignments } from './apps.js';
 import type { GroupRelation, PolicyContext } from './context.js';
 import { decideDeleteGroup, decideRestoreGroup, decideUpdateGroup } from './lifecycle.js';
 import { decideJoin, decideLeave, decideManageMembers, decideRequestToJoin } from './membership.js';
@@ -21,6 +22,8 @@ export interface GroupAbilities {
   readonly assignOwners: boolean;
   readonly approve: boolean;
   readonly seeMembers: boolean;
+  /** May read the apps given to the group (the group page's "Apps this group gives"). */
+  readonly seeApps: boolean;
   /**
    * Why neither join nor request is offered: the reason code of the refusal the caller would get by
    * trying (POST join for open and closed groups, POST joinRequests for approval groups); null when
@@ -53,6 +56,7 @@ export function groupAbilities(ctx: PolicyContext, group: Group, rel: GroupRelat
     assignOwners: isAllowed(decideAssignOwners(ctx, group, rel)),
     approve: isAllowed(decideManageRequests(ctx, group, rel)) && group.deletedDateTime === null,
     seeMembers: memberListVisibility(ctx, group, rel) !== 'none',
+    seeApps: isAllowed(decideReadGroupAssignments(ctx, rel)),
     joinBlockedReason: attempt.outcome === 'deny' ? attempt.reason : null,
   };
 }

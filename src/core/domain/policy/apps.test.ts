@@ -5,7 +5,7 @@ import type { Application } from '../apps.js';
 import { admin, app, ctx, group, IDS, NOW, SYSTEM, TENANT, user } from '../../testing/policy-fixtures.js';
 import {
   decideAdministerApps, decideAssign, decideExplain, decideListMyApps, decideManageApp, decidePreviewImpact, decideReadAppAccess,
-  decideRole, decideSeeApp, NO_APP_RELATION, type AppRelation,
+  decideReadGroupAssignments, decideRole, decideSeeApp, NO_APP_RELATION, type AppRelation,
 } from './apps.js';
 
 type Row = readonly [string, () => Decision, Decision];
@@ -68,7 +68,9 @@ describe('§3.9 who sees an app at all', () => {
     ['a user who has a hidden app → deny appNotFound', () => decideSeeApp(ctx(user()), { ...theApp, visibleToUsers: false }, holder), deny('appNotFound')],
     ['a user without it → deny appNotFound', () => decideSeeApp(ctx(user()), theApp, none), deny('appNotFound')],
     ['the owner of a hidden app → allow', () => decideSeeApp(ctx(user()), { ...theApp, visibleToUsers: false }, owner), ALLOW],
-    ['an API client without Application permissions → deny missingPermission', () => decideSeeApp(ctx(app('Group.Read.All')), theApp, none), deny('missingPermission')],
+    // SECURITY #6: a 403 here beside the 404 of a missing id would tell the client which ids are apps.
+    ['an API client without Application permissions → deny appNotFound, as for a missing app', () => decideSeeApp(ctx(app('Group.Read.All')), theApp, none), deny('appNotFound')],
+    ['an API client with only Group.ReadWrite.All, on a hidden app → deny appNotFound', () => decideSeeApp(ctx(app('Group.ReadWrite.All')), { ...theApp, visibleToUsers: false }, none), deny('appNotFound')],
     ['an API client with Application.Read.All → allow', () => decideSeeApp(ctx(app('Application.Read.All')), theApp, none), ALLOW],
     ['a disabled user who has it → deny appNotFound', () => decideSeeApp(ctx(user({ accountEnabled: false })), theApp, holder), deny('appNotFound')],
   ]);
@@ -112,5 +114,17 @@ describe('impact preview and My Apps', () => {
     ['API client without Application permissions → deny missingPermission', () => decidePreviewImpact(ctx(app('Group.Read.All')), false), deny('missingPermission')],
     ['My Apps for a user → allow', () => decideListMyApps(ctx(user())), ALLOW],
     ['My Apps for an API client → deny missingPermission', () => decideListMyApps(ctx(app('Application.ReadWrite.All'))), deny('missingPermission')],
+  ]);
+});
+
+describe('the apps given to a group (and the group page\'s seeApps ability)', () => {
+  run([
+    ['an owner of the group → allow', () => decideReadGroupAssignments(ctx(user()), { isOwner: true }), ALLOW],
+    ['a Groups Administrator → allow', () => decideReadGroupAssignments(ctx(admin('groupsAdmin')), { isOwner: false }), ALLOW],
+    ['an Application Administrator → allow', () => decideReadGroupAssignments(ctx(admin('appAdmin')), { isOwner: false }), ALLOW],
+    ['a member (not owner) → deny notAccessReader', () => decideReadGroupAssignments(ctx(user()), { isOwner: false }), deny('notAccessReader')],
+    ['a disabled owner → deny accountDisabled', () => decideReadGroupAssignments(ctx(user({ accountEnabled: false })), { isOwner: true }), deny('accountDisabled')],
+    ['API client with Application.Read.All → allow', () => decideReadGroupAssignments(ctx(app('Application.Read.All')), { isOwner: false }), ALLOW],
+    ['API client with Group.Read.All only → deny missingPermission', () => decideReadGroupAssignments(ctx(app('Group.Read.All')), { isOwner: false }), deny('missingPermission')],
   ]);
 });

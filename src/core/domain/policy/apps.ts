@@ -6,7 +6,7 @@ import { appHas, isGroupAdmin, type Actor } from '../actor.js';
 import { DEFAULT_ACCESS_ROLE_ID, type Application } from '../apps.js';
 import { ALLOW, deny, firstDenial, type Decision } from '../decision.js';
 import type { Group, UserId } from '../model.js';
-import { requireEnabled, type PolicyContext } from './context.js';
+import { requireEnabled, type GroupRelation, type PolicyContext } from './context.js';
 
 /** The caller's relation to one app, read by the use case before it asks. */
 export interface AppRelation {
@@ -47,12 +47,26 @@ export function decideReadAppAccess(ctx: PolicyContext, rel: AppRelation): Decis
 
 /**
  * Whether the app exists for the caller at all (§3.9: otherwise appNotFound, no existence leak):
- * readers of its access, and users who have it while it is shown to users (My Apps).
+ * readers of its access, and users who have it while it is shown to users (My Apps). An API client
+ * without an Application permission gets appNotFound too, not missingPermission: a 403 for an app
+ * that exists beside a 404 for one that does not would tell it which ids name apps (SECURITY #6).
  */
 export function decideSeeApp(ctx: PolicyContext, app: Application, rel: AppRelation): Decision {
   const reads = decideReadAppAccess(ctx, rel);
-  if (reads.outcome === 'allow' || ctx.actor.kind !== 'user') return reads;
+  if (reads.outcome === 'allow') return reads;
+  if (ctx.actor.kind === 'app') return deny('appNotFound');
+  if (ctx.actor.kind !== 'user') return reads;
   return ctx.actor.accountEnabled && app.visibleToUsers && rel.hasAccess ? ALLOW : deny('appNotFound');
+}
+
+/**
+ * The apps given to one group (Graph /groups/{id}/appRoleAssignments): readers of every app's access,
+ * the group's owners and Groups Administrators. It is also the group page's `seeApps` ability.
+ */
+export function decideReadGroupAssignments(ctx: PolicyContext, groupRel: Pick<GroupRelation, 'isOwner'>): Decision {
+  const reader = decideReadAppAccess(ctx, NO_APP_RELATION);
+  if (reader.outcome !== 'allow' && !groupRel.isOwner && !isGroupAdmin(ctx.actor)) return reader;
+  return requireEnabled(ctx);
 }
 
 /** "Why do I have this app?" — anyone for themselves; another user's paths only for readers of the app's access. */
