@@ -100,13 +100,16 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
     for (const term of plan.terms) {
       const blocked = term.blockedBy.map((a) => blockedIn.get(a)).filter((x): x is Set<string> => x !== undefined);
       const ids: string[] = [];
+      let last: string | undefined;
       for (const id of await this.column(this.candidateSql(term), true)) {
-        if ((matching && !matching.has(id)) || excluded.has(id) || blocked.some((set) => set.has(id))) continue;
+        if (id === last || (matching && !matching.has(id)) || excluded.has(id) || blocked.some((set) => set.has(id))) continue;
         ids.push(id);
+        last = id;
       }
       lists.push(ids);
     }
-    return lists.reduce(mergeUnique, []);
+    // One term (the common case) is already sorted and unique: no merge, no copy.
+    return lists.length === 1 ? (lists[0] as string[]) : lists.reduce(mergeUnique, []);
   }
 
   async pageWithCount(plan: AudiencePlan, query: AudienceQuery): Promise<{ ids: UserId[]; count: number }> {
