@@ -34,11 +34,12 @@ export class EffectiveAccessRepo implements EffectiveAccessReader {
       return direct.column(compiled.sql, compiled.parameters) as string[];
     }
     if (this.engine === 'postgres') {
-      // collate "C": byte order, the order JavaScript compares ids in (the keyset and the merge rely on it).
-      const order = sorted ? sql` order by q.c::text collate "C"` : sql``;
-      const res = await sql<{ ids: string }>`select coalesce(string_agg(q.c::text, chr(31)${order}), '') as ids from (${query}) as q(c)`.execute(this.db);
+      // Sorted here, in JavaScript's order (which the keyset and the merge rely on): an ordered string_agg
+      // with collate "C" measured 50 % slower at 50,000 ids.
+      const res = await sql<{ ids: string }>`select coalesce(string_agg(q.c::text, chr(31)), '') as ids from (${query}) as q(c)`.execute(this.db);
       const ids = res.rows[0]?.ids ?? '';
-      return ids === '' ? [] : ids.split('\x1f');
+      const list = ids === '' ? [] : ids.split('\x1f');
+      return sorted ? list.sort() : list;
     }
     const res = await query.execute(this.db);
     return res.rows.map((row) => Object.values(row as Record<string, unknown>)[0] as string);
