@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     // Adapters call use cases; they never wire each other. Only main.ts (the composition root) imports storage.
-    files: ['src/http/**/*.ts', 'src/cli/**/*.ts', 'src/jobs/**/*.ts'],
+    files: ['src/http/**/*.ts', 'src/cli/**/*.ts', 'src/jobs/**/*.ts', 'src/provisioning/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

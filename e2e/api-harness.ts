@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppPermission } from '../src/core/domain/actor.js';
 import type { User } from '../src/core/domain/model.js';
-import { createCore, type Caller, type Core } from '../src/core/index.js';
+import { createCore, type Caller, type Core, type CoreDeps } from '../src/core/index.js';
 import { testPasswordHasher } from '../src/core/testing/deps.js';
 import { graphApi } from '../src/http/graph/index.js';
 import { buildServer } from '../src/http/server.js';
@@ -22,6 +22,8 @@ export interface ApiOptions {
   rateLimitPerMinute?: number;
   tokenRateLimitPerMinute?: number;
   rateLimitWindowMs?: number;
+  /** Extra core dependencies (e.g. the provisioning secret box and runner). */
+  deps?: Partial<Pick<CoreDeps, 'secretBox' | 'provisioning'>>;
 }
 
 export interface Api {
@@ -45,7 +47,7 @@ export interface Api {
 let counter = 0;
 
 export async function startApi(storage: Storage, opts: ApiOptions = {}): Promise<Api> {
-  const core = createCore({ uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets });
+  const core = createCore({ uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets, ...opts.deps });
   const n = ++counter;
   const { tenant, admin } = await core.bootstrapTenant({
     tenantName: `Contoso ${n}`, admin: { userPrincipalName: `admin@api${n}.example`, displayName: 'Ada Admin', password: 'correct horse battery' },

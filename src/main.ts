@@ -17,6 +17,12 @@ import { createLogger } from './platform/logger.js';
 import { loadOrCreateKey } from './platform/keys.js';
 import { loadTls, trustHint } from './platform/tls.js';
 import { nodeTokenSecrets } from './platform/token-secrets.js';
+import { aesGcmSecretBox } from './platform/secret-box.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { createEngine, dryRun } from './provisioning/engine.js';
+import { effectiveAccessScope } from './provisioning/effective-scope.js';
+import type { EngineDeps } from './provisioning/worker.js';
 import { generatePassword, scryptPasswordHasher, withSharedHash } from './platform/passwords.js';
 import type { Storage } from './storage/open-storage.js';
 
@@ -28,14 +34,20 @@ interface Wired {
   storage: Storage;
   deps: CoreDeps;
   core: Core;
+  engineDeps: EngineDeps;
 }
 
 async function wire(config: Config): Promise<Wired> {
   // Loaded on demand: the database drivers take most of the start-up time, and `roster --help` needs none.
   const { openStorage } = await import('./storage/open-storage.js');
   const storage = await openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-  const deps: CoreDeps = { uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher(), secrets: nodeTokenSecrets };
-  return { config, storage, deps, core: createCore(deps) };
+  const secretBox = aesGcmSecretBox(loadOrCreateKey(config.dataDir, 'secrets', config.secretsKey));
+  const engineDeps: EngineDeps = { uow: storage.uow, clock: systemClock, secretBox, access: effectiveAccessScope, random: Math.random };
+  const deps: CoreDeps = {
+    uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher(), secrets: nodeTokenSecrets,
+    secretBox, provisioning: { dryRun: (tenantId, appId) => dryRun(engineDeps, tenantId, appId) },
+  };
+  return { config, storage, deps, core: createCore(deps), engineDeps };
 }
 
 /** Seeds the demo through a core whose hasher hashes the one shared demo password once, not 200 times. */
@@ -130,6 +142,12 @@ async function serve(opts: ServeOptions): Promise<void> {
     core: w.core, intervalMs: config.sweepIntervalSeconds * 1000, logger: logger.child({ job: 'sweeper' }),
     listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
   });
+  // One dispatcher + worker per node; several nodes on PostgreSQL share the jobs (docs/adr/0020).
+  const provisioning = createEngine({
+    ...w.engineDeps, pollMs: config.provisioningPollMs, workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    logger: logger.child({ job: 'provisioning' }),
+    listTenantIds: async () => (await w.storage.uow.tenants.list()).map((t) => t.id),
+  });
   if (!tls) logger.warn('serving plain HTTP (--insecure-http / ROSTER_INSECURE_HTTP): only behind a TLS-terminating proxy');
   logger.info({ address, tlsCertificate: tls?.certPath, database: describeDatabase(config), startupMs: Math.round(performance.now() - started) }, 'Roster is listening');
 
@@ -137,6 +155,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     shuttingDown = true;
     await server.close();
     await sweeper.stop();
+    await provisioning.stop();
     await w.storage.close();
   });
 }

@@ -75,6 +75,9 @@ import { signInWithPassword } from './use-cases/sign-in-with-password.js';
 import { signOut } from './use-cases/sign-out.js';
 import { checkMemberGroups, listDirectGroups, listTransitiveGroups } from './use-cases/transitive-memberships.js';
 import { listMemberOf } from './use-cases/list-member-of.js';
+import { configureProvisioning } from './use-cases/configure-provisioning.js';
+import { pauseProvisioning, reconcileProvisioningNow, resumeProvisioning } from './use-cases/provisioning-control.js';
+import { dryRunProvisioning, getProvisioning, listProvisioningLog } from './use-cases/read-provisioning.js';
 import { updateGroup } from './use-cases/update-group.js';
 import { updateUser } from './use-cases/update-user.js';
 import { verifyAuditLog } from './use-cases/verify-audit-log.js';
@@ -107,6 +110,8 @@ const USE_CASES = {
   blockUser, unblockUser, listBlocks,
   listEffectiveUsers, explainAppAccess, listMyApps, previewJoinImpact,
   viewApps, viewAssignments, viewAppUsers, principalTypeOf,
+  configureProvisioning, pauseProvisioning, resumeProvisioning, reconcileProvisioningNow,
+  getProvisioning, listProvisioningLog, dryRunProvisioning,
 } as const;
 
 type UseCases = typeof USE_CASES;
@@ -154,3 +159,6 @@ export type { EffectiveUser, EffectiveUsersInput, EffectiveUsersPage } from './u
 export type { MyApp, MyApps } from './use-cases/list-my-apps.js';
 export type { JoinImpactView } from './use-cases/preview-join-impact.js';
 export type { AppOwnership } from './ports.js';
+export type { ConfigureProvisioningInput } from './use-cases/configure-provisioning.js';
+export type { DryRunResult, ProvisioningLogPage } from './use-cases/read-provisioning.js';
+export type { ProvisioningStatus, ProvisioningView } from './use-cases/support/provisioning.js';

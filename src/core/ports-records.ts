@@ -6,7 +6,7 @@ import type { FeedSnapshot } from './domain/group-delta.js';
 import type { Channel, GroupId, Instant, MemberType, TenantId } from './domain/model.js';
 
 export type AuditTargetType = 'tenant' | 'user' | 'group' | 'membership' | 'ownership' | 'joinRequest' | 'settings' | 'licence' | 'role' | 'apiClient' | 'token'
-  | 'application' | 'appAssignment' | 'appBlock' | 'appOwner';
+  | 'application' | 'appAssignment' | 'appBlock' | 'appOwner' | 'provisioning';
 
 export interface AuditEventInput {
   action: string;

@@ -5,6 +5,7 @@ import type { AppPermission } from './domain/actor.js';
 import type {
   AccessTokenRepository, ApiClientRepository, OidcLinkRepository, SessionRepository, SignInThrottleRepository, TokenSecrets,
 } from './ports-access.js';
+import type { ProvisioningRunner, ProvisioningStore, SecretBox } from './ports-provisioning.js';
 import type { AppAssignmentRepository, AppBlockRepository, ApplicationRepository, EffectiveAccessReader } from './ports-apps.js';
 import type { AuditLog, ChangeFeed, Outbox } from './ports-records.js';
 import type { FilterExpr, ListCursor, OrderBy, SearchExpr } from './domain/list-query.js';
@@ -15,6 +16,7 @@ import type {
 
 export type * from './ports-access.js';
 export type * from './ports-records.js';
+export type * from './ports-provisioning.js';
 export type * from './ports-apps.js';
 
 export interface Clock {
@@ -231,6 +233,7 @@ export interface TenantScope {
   readonly sessions: SessionRepository;
   readonly signInThrottles: SignInThrottleRepository;
   readonly oidcLinks: OidcLinkRepository;
+  readonly provisioning: ProvisioningStore;
   readonly apps: ApplicationRepository;
   readonly appAssignments: AppAssignmentRepository;
   readonly appBlocks: AppBlockRepository;
@@ -273,4 +276,8 @@ export interface CoreDeps {
   readonly passwords: PasswordHasher;
   /** Needed by the token use cases only (main.ts always supplies it). */
   readonly secrets?: TokenSecrets | undefined;
+  /** Seals provisioning tokens (main.ts always supplies it; use cases that need it fail without). */
+  readonly secretBox?: SecretBox | undefined;
+  /** The provisioning engine's on-demand runs (main.ts supplies it; the dry run fails without). */
+  readonly provisioning?: ProvisioningRunner | undefined;
 }

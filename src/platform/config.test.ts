@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       logLevel: 'info', tenantName: 'Contoso', adminUpn: 'admin@contoso.example', adminPassword: undefined,
       demoPassword: DEFAULT_DEMO_PASSWORD, sweepIntervalSeconds: 60,
       tlsCertFile: undefined, tlsKeyFile: undefined, insecureHttp: false,
-      rateLimitPerMinute: 6000, tokenRateLimitPerMinute: 60, skipTokenKey: undefined, portalKey: undefined, publicUrl: undefined, oidc: undefined,
+      rateLimitPerMinute: 6000, tokenRateLimitPerMinute: 60, skipTokenKey: undefined, portalKey: undefined, secretsKey: undefined, provisioningPollMs: 1000, publicUrl: undefined, oidc: undefined,
     });
   });
 
@@ -44,6 +44,9 @@ describe('loadConfig', () => {
     expect(errorOf({ TLS_CERT_FILE: '/c.pem' }).variable).toBe('TLS_KEY_FILE');
     expect(errorOf({ ROSTER_INSECURE_HTTP: 'maybe' }).variable).toBe('ROSTER_INSECURE_HTTP');
     expect(errorOf({ ROSTER_SKIPTOKEN_KEY: 'short' }).variable).toBe('ROSTER_SKIPTOKEN_KEY');
+    expect(errorOf({ ROSTER_SECRETS_KEY: 'short' }).variable).toBe('ROSTER_SECRETS_KEY');
+    expect(loadConfig({ ROSTER_SECRETS_KEY: 'A'.repeat(43), ROSTER_PROVISIONING_POLL_MS: '250' })).toMatchObject({ secretsKey: 'A'.repeat(43), provisioningPollMs: 250 });
+    expect(errorOf({ ROSTER_PROVISIONING_POLL_MS: '10' }).variable).toBe('ROSTER_PROVISIONING_POLL_MS');
     expect(errorOf({ ROSTER_PORTAL_KEY: 'short' }).variable).toBe('ROSTER_PORTAL_KEY');
     expect(loadConfig({ ROSTER_PORTAL_KEY: 'k'.repeat(43) }).portalKey).toBe('k'.repeat(43));
   });

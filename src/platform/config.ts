@@ -33,6 +33,10 @@ export interface Config {
   skipTokenKey: string | undefined;
   /** Key (base64url, ≥ 32 bytes) of the portal's CSRF tokens and OIDC flow cookie; unset: generated once into DATA_DIR/keys. */
   portalKey: string | undefined;
+  /** AES-256 key (base64url, 32 bytes) sealing provisioning tokens at rest; unset: generated once into DATA_DIR/keys. */
+  secretsKey: string | undefined;
+  /** Reconciliation pass / worker poll pacing of outbound provisioning (docs/adr/0020). */
+  provisioningPollMs: number;
   /** The portal's public origin (https://roster.example.com): OIDC redirect URI and the CSRF Origin check. */
   publicUrl: string | undefined;
   /** OpenID Connect sign-in for the default tenant; undefined when ROSTER_OIDC_ISSUER is unset. */
@@ -73,6 +77,8 @@ export const ENVIRONMENT: ReadonlyArray<readonly [name: string, fallback: string
   ['ROSTER_RATE_LIMIT_PER_MINUTE', '6000', 'API requests per minute per token (or IP)'],
   ['ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', '60', 'token endpoint and portal sign-in requests, and failed authentications, per minute per IP'],
   ['ROSTER_SKIPTOKEN_KEY', '(generated)', 'HMAC key for paging tokens (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
+  ['ROSTER_SECRETS_KEY', '(generated)', 'AES-256 key sealing SCIM provisioning tokens at rest (base64url, 32 bytes); unset = made once in DATA_DIR/keys'],
+  ['ROSTER_PROVISIONING_POLL_MS', '1000', 'how often the provisioning dispatcher and worker look for work (ms)'],
   ['ROSTER_PORTAL_KEY', '(generated)', 'key of the portal\'s CSRF tokens and sign-in flow cookie (base64url, 32+ bytes); unset = made once in DATA_DIR/keys'],
   ['ROSTER_PUBLIC_URL', '(unset)', 'the portal\'s public origin, e.g. https://roster.example.com (needed behind a proxy and for OIDC)'],
   ['ROSTER_OIDC_ISSUER', '(unset)', 'OpenID Connect issuer URL for portal sign-in; unset = local accounts only'],
@@ -195,6 +201,8 @@ export function loadConfig(env: Env = process.env): Config {
     tokenRateLimitPerMinute: integer(env, 'ROSTER_TOKEN_RATE_LIMIT_PER_MINUTE', 60, 1, 10_000_000),
     skipTokenKey: secretKey(env, 'ROSTER_SKIPTOKEN_KEY'),
     portalKey: secretKey(env, 'ROSTER_PORTAL_KEY'),
+    secretsKey: secretKey(env, 'ROSTER_SECRETS_KEY'),
+    provisioningPollMs: integer(env, 'ROSTER_PROVISIONING_POLL_MS', 1000, 50, 60_000),
     publicUrl: origin,
     oidc: oidc(env, origin),
   };

@@ -17,6 +17,8 @@ import { LicenceRepo } from './repositories/licences.js';
 import { MembershipRepo } from './repositories/memberships.js';
 import { OutboxRepo } from './repositories/outbox.js';
 import { OwnerRepo } from './repositories/owners.js';
+import { ProvisionedObjectRepo, ProvisioningConfigRepo } from './repositories/provisioning.js';
+import { OutboxQueueRepo, ProvisioningJobRepo, ProvisioningLogRepo } from './repositories/provisioning-jobs.js';
 import { OidcLinkRepo, SessionRepo, SignInThrottleRepo } from './repositories/sessions.js';
 import { SettingsRepo } from './repositories/settings.js';
 import { TenantRepo } from './repositories/tenants.js';
@@ -42,6 +44,13 @@ export function createTenantScope(db: Kysely<Database>, tenantId: TenantId, engi
     sessions: new SessionRepo(db, tenantId),
     signInThrottles: new SignInThrottleRepo(db, tenantId, engine),
     oidcLinks: new OidcLinkRepo(db, tenantId),
+    provisioning: {
+      configs: new ProvisioningConfigRepo(db, tenantId),
+      objects: new ProvisionedObjectRepo(db, tenantId),
+      jobs: new ProvisioningJobRepo(db, tenantId, engine),
+      log: new ProvisioningLogRepo(db, tenantId),
+      outbox: new OutboxQueueRepo(db, tenantId, engine),
+    },
     apps: new ApplicationRepo(db, tenantId),
     appAssignments: new AppAssignmentRepo(db, tenantId, engine),
     appBlocks: new AppBlockRepo(db, tenantId),

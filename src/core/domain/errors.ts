@@ -94,6 +94,7 @@ export const REASONS = {
   assignmentCycle: ['conflict', 'Giving this application to that audience would make an application part of its own audience.'],
   alreadyBlocked: ['conflict', 'The user is already blocked from the application.'],
   notBlocked: ['notFound', 'The user is not blocked from the application.'],
+  provisioningNotConfigured: ['notFound', 'Provisioning is not configured for this application.'],
   notApprover: ['forbidden', 'Only those who may decide the request, or an administrator, may preview its impact.'],
   // input
   invalidInput: ['invalid', 'The request is not valid.'],

@@ -99,6 +99,7 @@ const REASON_COVERAGE: Record<ReasonCode, Coverage> = {
   assignmentCycle: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the pure findAssignmentCycle finds the loop; the use case runs it under the audience-edge lock over stored edges' },
   alreadyBlocked: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the block insert is conditional (ON CONFLICT DO NOTHING)' },
   notBlocked: { from: 'useCase', tests: [`${U}apps.test.ts`], why: 'the block delete changed no row' },
+  provisioningNotConfigured: { from: 'useCase', tests: [`${U}provisioning.test.ts`], why: 'a lookup miss of the app\'s provisioning config' },
   notApprover: { from: 'policy', tests: [`${P}apps.test.ts`, `${U}effective-access.test.ts`] },
   invalidInput: { from: 'policy', tests: [`${P}membership.test.ts`, `${P}join-shape.test.ts`, `${D}validation.test.ts`, `${U}settings.test.ts`] },
   unknownSetting: { from: 'useCase', tests: [`${U}settings.test.ts`], why: 'updateSettings validates the whole patch against the registry before writing any key' },

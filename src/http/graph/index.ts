@@ -19,6 +19,7 @@ import { memberRoutes } from './routes/members.js';
 import { membershipRoutes } from './routes/memberships.js';
 import { ownedObjectRoutes } from './routes/owned-objects.js';
 import { servicePrincipalRoutes } from './routes/service-principals.js';
+import { provisioningRoutes } from './routes/provisioning.js';
 import { settingsRoutes } from './routes/settings.js';
 import { userRoutes } from './routes/users.js';
 import { directoryRoleRoutes } from './routes/directory-roles.js';
@@ -80,6 +81,7 @@ export function graphApi(opts: GraphApiOptions): (app: FastifyInstance) => Promi
       await appAssignmentRoutes(v1, ctx);
       await appAccessRoutes(v1, ctx);
       await auditRoutes(v1, ctx);
+      await provisioningRoutes(v1, ctx);
       await batchRoutes(v1);
     }, { prefix: '/v1.0' });
   };

@@ -1,0 +1,44 @@
+// Reading an app's provisioning (docs/adr/0020): status (state, last error, counts), the log (newest
+// first, paged by seq) and the dry run (what a reconciliation would send now; writes nothing).
+// Admins and the app's owners.
+import { DomainError } from '../domain/errors.js';
+import type { Caller, CoreDeps, ProvisioningLogEntry } from '../ports.js';
+import { runUseCase } from './support/context.js';
+import { loadManagedProvisioning, statusOf, type ProvisioningStatus } from './support/provisioning.js';
+
+export async function getProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<ProvisioningStatus> {
+  return runUseCase(deps, caller, 'provisioning.read', { type: 'provisioning', id: input.appId }, async (uc) => statusOf(uc, await loadManagedProvisioning(uc, input.appId)));
+}
+
+export interface ProvisioningLogPage {
+  items: ProvisioningLogEntry[];
+  /** The `before` of the next (older) page; null on the last. */
+  nextBefore: number | null;
+}
+
+export async function listProvisioningLog(deps: CoreDeps, caller: Caller, input: { appId: string; before?: number | undefined; limit?: number | undefined }): Promise<ProvisioningLogPage> {
+  const limit = input.limit ?? 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 999) throw new DomainError('invalidInput', 'The page size must be 1–999.');
+  if (input.before !== undefined && (!Number.isInteger(input.before) || input.before < 1)) throw new DomainError('invalidInput', 'before must be a positive integer.');
+  return runUseCase(deps, caller, 'provisioning.log', { type: 'provisioning', id: input.appId }, async (uc) => {
+    const config = await loadManagedProvisioning(uc, input.appId);
+    const items = await uc.scope.provisioning.log.page(config.appId, { before: input.before, limit });
+    return { items, nextBefore: items.length === limit ? (items.at(-1)?.seq ?? null) : null };
+  });
+}
+
+/** The checks of a dry run, in a transaction; the run itself (HTTP to the target) happens after, outside it. */
+export async function dryRunProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<DryRunResult> {
+  const appId = await runUseCase(deps, caller, 'provisioning.dryRun', { type: 'provisioning', id: input.appId }, async (uc) => (await loadManagedProvisioning(uc, input.appId)).appId);
+  if (!deps.provisioning) throw new Error('dryRunProvisioning needs deps.provisioning');
+  return deps.provisioning.dryRun(caller.tenantId, appId);
+}
+
+export interface DryRunResult {
+  /** The writes a reconciliation would send now (method, path, body), in order. The token is never part of them. */
+  requests: Array<{ method: string; path: string; body: unknown }>;
+  /** Operations by kind: create, adopt, update, deactivate, delete, forget, group. */
+  counts: Record<string, number>;
+  /** Why the run stopped early (the target could not be read), or null. */
+  error: string | null;
+}

@@ -1,0 +1,79 @@
+// Outbound SCIM provisioning of an app (docs/adr/0020), Roster's own resource beside Graph's
+// servicePrincipal: GET/PATCH `roster.provisioning` (the token is write-only), its `/log` (newest first,
+// signed `$skiptoken` paging), `/dryRun`, `/reconcile`, `/resume`, `/pause`. Admins and the app's owners.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DEPROVISION_MODES } from '../../../core/domain/apps.js';
+import { MAPPABLE_SCIM_ATTRIBUTES } from '../../../core/domain/provisioning/mapping.js';
+import type { ConfigureProvisioningInput } from '../../../core/index.js';
+import { callerOf } from '../../auth.js';
+import { context } from '../shapes.js';
+import { collection, ID_PARAMS, PAGING_QUERY, topOf, type GraphContext } from './support.js';
+
+const BASE = '/servicePrincipals/:id/roster.provisioning';
+
+const CONFIG_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    baseUrl: { type: 'string', minLength: 1, maxLength: 2048 },
+    token: { type: 'string', minLength: 1, maxLength: 4096 },
+    userMapping: {
+      type: 'object', additionalProperties: false, maxProperties: MAPPABLE_SCIM_ATTRIBUTES.length,
+      properties: Object.fromEntries(MAPPABLE_SCIM_ATTRIBUTES.map((a) => [a, { type: 'string', minLength: 1, maxLength: 200 }])),
+    },
+    deprovision: { type: 'string', enum: [...DEPROVISION_MODES] },
+    provisionGroups: { type: 'boolean' },
+    reconcileIntervalMinutes: { type: 'integer' },
+    state: { type: 'string', enum: ['enabled', 'paused'] },
+  },
+} as const;
+
+const EMPTY_BODY = { type: 'object', additionalProperties: false, properties: {} } as const;
+const appIdOf = (request: FastifyRequest) => (request.params as { id: string }).id.toLowerCase();
+
+/** The action POSTs take no parameters: no body is an empty one. */
+async function noBodyIsEmpty(request: FastifyRequest) {
+  if (request.body === undefined || request.body === null) request.body = {};
+}
+
+export async function provisioningRoutes(app: FastifyInstance, ctx: GraphContext): Promise<void> {
+  const { core, pager } = ctx;
+  const tags = ['provisioning'];
+  const entity = (request: FastifyRequest) => context(request, 'servicePrincipals/roster.provisioning/$entity');
+
+  app.get(BASE, { schema: { tags, summary: 'Provisioning of the app: target, mapping, state, last error, counts (never the token)', params: ID_PARAMS } }, async (request) => ({
+    '@odata.context': entity(request), ...(await core.getProvisioning(callerOf(request), { appId: appIdOf(request) })),
+  }));
+
+  // PATCH creates the configuration too (baseUrl and token then required), like Graph's synchronization secrets.
+  app.patch(BASE, { schema: { tags, summary: 'Configure provisioning (the token is write-only)', params: ID_PARAMS, body: CONFIG_BODY } }, async (request) => {
+    const body = request.body as Omit<ConfigureProvisioningInput, 'appId'>;
+    await core.configureProvisioning(callerOf(request), { ...body, appId: appIdOf(request) });
+    return { '@odata.context': entity(request), ...(await core.getProvisioning(callerOf(request), { appId: appIdOf(request) })) };
+  });
+
+  app.get(`${BASE}/log`, { schema: { tags, summary: 'Requests sent to the target, newest first', params: ID_PARAMS, querystring: PAGING_QUERY } }, async (request) => {
+    const cursor = pager.cursor(request);
+    const before = cursor && typeof cursor.key === 'number' ? cursor.key : undefined;
+    const page = await core.listProvisioningLog(callerOf(request), { appId: appIdOf(request), before, limit: topOf(request) });
+    const next = page.nextBefore === null ? null : { key: page.nextBefore, id: '' };
+    return collection(context(request, 'servicePrincipals/roster.provisioning/log'), page.items, pager.nextLink(request, next));
+  });
+
+  app.post(`${BASE}/dryRun`, { schema: { tags, summary: 'What a reconciliation would send now (reads the target, writes nothing)', params: ID_PARAMS, body: EMPTY_BODY }, preValidation: noBodyIsEmpty }, async (request) =>
+    core.dryRunProvisioning(callerOf(request), { appId: appIdOf(request) }));
+
+  app.post(`${BASE}/reconcile`, { schema: { tags, summary: 'Queue a full reconciliation', params: ID_PARAMS, body: EMPTY_BODY }, preValidation: noBodyIsEmpty }, async (request, reply) => {
+    await core.reconcileProvisioningNow(callerOf(request), { appId: appIdOf(request) });
+    return reply.code(202).send();
+  });
+
+  app.post(`${BASE}/resume`, { schema: { tags, summary: 'Turn provisioning on again (after a pause or quarantine) and reconcile', params: ID_PARAMS, body: EMPTY_BODY }, preValidation: noBodyIsEmpty }, async (request) => ({
+    '@odata.context': entity(request), ...(await core.resumeProvisioning(callerOf(request), { appId: appIdOf(request) })),
+  }));
+
+  app.post(`${BASE}/pause`, { schema: { tags, summary: 'Pause provisioning', params: ID_PARAMS, body: EMPTY_BODY }, preValidation: noBodyIsEmpty }, async (request) => ({
+    '@odata.context': entity(request), ...(await core.pauseProvisioning(callerOf(request), { appId: appIdOf(request) })),
+  }));
+}
