@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { App, CliDeps, ServeOptions } from './cli/app.js';
 import { runCli, VERSION } from './cli/program.js';
 import { createCore, type Core } from './core/index.js';
-import type { CoreDeps } from './core/ports.js';
+import type { CoreDeps, SecretBox } from './core/ports.js';
 import { findGlobalAdmin } from './demo/find-admin.js';
 import { describeSeed, seedDemo } from './demo/seed.js';
 import { startSweeper } from './jobs/sweeper.js';
@@ -41,7 +41,10 @@ async function wire(config: Config): Promise<Wired> {
   // Loaded on demand: the database drivers take most of the start-up time, and `roster --help` needs none.
   const { openStorage } = await import('./storage/open-storage.js');
   const storage = await openStorage({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-  const secretBox = aesGcmSecretBox(loadOrCreateKey(config.dataDir, 'secrets', config.secretsKey));
+  // Loaded on first use: CLI commands that never touch provisioning tokens create no key file.
+  let box: SecretBox | undefined;
+  const openBox = () => (box ??= aesGcmSecretBox(loadOrCreateKey(config.dataDir, 'secrets', config.secretsKey)));
+  const secretBox: SecretBox = { seal: (plain, context) => openBox().seal(plain, context), open: (sealed, context) => openBox().open(sealed, context) };
   const engineDeps: EngineDeps = { uow: storage.uow, clock: systemClock, secretBox, access: effectiveAccessScope, random: Math.random };
   const deps: CoreDeps = {
     uow: storage.uow, clock: systemClock, ids: uuidGenerator, passwords: scryptPasswordHasher(), secrets: nodeTokenSecrets,
