@@ -5,7 +5,10 @@ import { useProvisioningLog, type ProvisioningLogEntry } from '../../../api/prov
 import { LoadMore } from '../../admin/AdminPage';
 import { EmptyState, ErrorState, LoadingState } from '../../States';
 
-const OUTCOME_COLOR: Record<ProvisioningLogEntry['outcome'], string> = { success: 'green', failure: 'red', skipped: 'gray', dryRun: 'blue' };
+// Dark shades: the light green and red badges miss WCAG AA contrast at badge size.
+const OUTCOME_STYLE: Record<ProvisioningLogEntry['outcome'], { color: string; variant: string }> = {
+  success: { color: 'teal.9', variant: 'filled' }, failure: { color: 'red.9', variant: 'filled' }, skipped: { color: 'gray', variant: 'light' }, dryRun: { color: 'indigo', variant: 'light' },
+};
 
 function objectOf(e: ProvisioningLogEntry): string {
   if (!e.objectType) return '—';
@@ -39,8 +42,9 @@ export function ProvisioningLog({ appId }: { appId: string }) {
                             <Table.Td><Code>{e.operation}</Code></Table.Td>
                             <Table.Td style={{ wordBreak: 'break-all' }}>{objectOf(e)}</Table.Td>
                             <Table.Td>{e.status ?? '—'}</Table.Td>
-                            <Table.Td><Badge variant="light" color={OUTCOME_COLOR[e.outcome]}>{e.outcome}</Badge></Table.Td>
-                            <Table.Td style={{ wordBreak: 'break-word' }}>{e.error ?? ''}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge {...OUTCOME_STYLE[e.outcome]} styles={{ label: { overflow: 'visible' } }}>{e.outcome}</Badge></Table.Td>
+                            {/* A successful reconcile row carries its operation counts here: a note, not an error. */}
+                            <Table.Td style={{ wordBreak: 'break-word' }} c={e.outcome === 'failure' ? undefined : 'dimmed'}>{e.error ?? ''}</Table.Td>
                             <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.durationMs === null ? '—' : `${e.durationMs} ms`}</Table.Td>
                           </Table.Tr>
                         ))}

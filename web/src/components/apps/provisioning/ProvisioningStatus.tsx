@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { useProvisioningAction, type Provisioning, type ProvisioningState } from '../../../api/provisioning';
 
-const STATE: Record<ProvisioningState, { label: string; color: string }> = {
-  enabled: { label: 'On', color: 'green' },
-  paused: { label: 'Paused', color: 'gray' },
-  quarantined: { label: 'Quarantined', color: 'red' },
+const STATE: Record<ProvisioningState, { label: string; color: string; variant: string }> = {
+  enabled: { label: 'On', color: 'teal.9', variant: 'filled' },
+  paused: { label: 'Paused', color: 'gray', variant: 'light' },
+  quarantined: { label: 'Quarantined', color: 'red.9', variant: 'filled' },
 };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
@@ -46,7 +46,7 @@ export function ProvisioningStatus({ config, canManage, onEdit }: { config: Prov
         <Row justify="space-between" wrap="wrap" gap="xs">
           <Row gap="xs">
             <Text fw={600}>Provisioning</Text>
-            <Badge color={state.color} variant="light" data-testid="provisioning-state">{state.label}</Badge>
+            <Badge color={state.color} variant={state.variant} data-testid="provisioning-state">{state.label}</Badge>
           </Row>
           {canManage && (
             <Row gap="xs">
