@@ -14,6 +14,7 @@ let portal: Portal;
 let target: ScimTarget;
 let ann: User;
 let bob: User;
+let olga: User;
 let salesId = '';
 let appId = '';
 
@@ -22,9 +23,10 @@ beforeAll(async () => {
   portal = await startPortal({ provisioning: true });
   ann = await portal.newUser('Ann Archer');
   bob = await portal.newUser('Bob Baker');
+  olga = await portal.newUser('Olga Owner');
   const sales = await portal.core.createGroup(portal.adminCaller, { displayName: 'Sales', securityEnabled: true, mailEnabled: false, members: [ann.id] });
   salesId = sales.group.id;
-  const app = await portal.core.createApp(portal.adminCaller, { displayName: 'CRM', description: null, homepage: null, ownerIds: [], appRoleAssignmentRequired: true, cascadeNestedGroups: true, visibleToUsers: true });
+  const app = await portal.core.createApp(portal.adminCaller, { displayName: 'CRM', description: null, homepage: null, ownerIds: [olga.id], appRoleAssignmentRequired: true, cascadeNestedGroups: true, visibleToUsers: true });
   appId = app.id;
   await portal.core.assignApp(portal.adminCaller, { appId, principalType: 'Group', principalId: salesId, appRoleId: '00000000-0000-0000-0000-000000000000' });
 }, 60_000);
@@ -155,6 +157,38 @@ describe('provisioning in the browser', () => {
     await page.getByRole('heading', { name: 'CRM', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Owners' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Provisioning' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("the app's owner (not an admin) manages its provisioning: pause, the log, a quarantine with its last error, resume", async () => {
+    const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
+    const { page, problems } = await watchedPage(context, [SIGNED_OUT]);
+    await signIn(page, portal.origin, olga, `/admin/apps/${appId}`);
+    await page.getByRole('tab', { name: 'Provisioning' }).click();
+    const status = page.getByRole('region', { name: 'Provisioning status' });
+    await status.getByTestId('provisioning-state').filter({ hasText: 'On' }).waitFor();
+    await status.getByRole('button', { name: 'Pause' }).click();
+    await status.getByTestId('provisioning-state').filter({ hasText: 'Paused' }).waitFor();
+    expect((await portal.core.getProvisioning(portal.adminCaller, { appId })).state).toBe('paused');
+    await page.getByRole('region', { name: 'Provisioning log' }).getByTestId('provisioning-log-row').first().waitFor();
+
+    // Quarantined as the engine leaves it after ten failures in a row (written as the worker writes it).
+    await portal.storage.uow.transaction(portal.tenantId, async (s) => {
+      const now = new Date().toISOString();
+      for (let i = 0; i < 10; i++) await s.provisioning.configs.recordFailure(appId, 'HTTP 401 from the target: invalid bearer token', now);
+      await s.provisioning.configs.setState(appId, 'quarantined', now, 'HTTP 401 from the target: invalid bearer token');
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Provisioning' }).click();
+    await status.getByTestId('provisioning-state').filter({ hasText: 'Quarantined' }).waitFor();
+    const alert = status.getByRole('alert').filter({ hasText: 'Quarantined after 10 failures in a row' });
+    await alert.getByText('invalid bearer token').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-app-provisioning-quarantined-desktop');
+    await status.getByRole('button', { name: 'Resume' }).click();
+    await status.getByTestId('provisioning-state').filter({ hasText: 'On' }).waitFor();
+    expect(await alert.count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
