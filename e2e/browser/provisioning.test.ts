@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import type { User } from '../../src/core/domain/model.js';
 import { startScimTarget, type ScimTarget } from '../scim-target/server.js';
-import { DESKTOP, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
+import { DESKTOP, PHONE, screenshot, seriousViolations, SIGNED_OUT, signIn, startPortal, watchedPage, type Portal } from './harness.js';
 
 const TOKEN = `scim-secret-${Math.random().toString(36).slice(2)}-do-not-show`;
 let portal: Portal;
@@ -189,6 +189,11 @@ describe('provisioning in the browser', () => {
     await status.getByRole('button', { name: 'Resume' }).click();
     await status.getByTestId('provisioning-state').filter({ hasText: 'On' }).waitFor();
     expect(await alert.count()).toBe(0);
+    // At phone width the tab still fits: the tables scroll inside their containers, not the page.
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-app-provisioning-phone');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

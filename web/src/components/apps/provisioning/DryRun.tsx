@@ -59,7 +59,7 @@ export function DryRun({ appId }: { appId: string }) {
             </Alert>
             {result.error && <Alert color="red" role="alert" title="The run stopped early">{result.error} Check the base URL and the token, then run it again.</Alert>}
             {result.requests.length > 0 && (
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={560} type="native" tabIndex={0} role="region" aria-label="Planned requests, scrolling sideways">
                 <Table withTableBorder striped fz="sm" aria-label="Requests the dry run would send">
                   <Table.Thead><Table.Tr><Table.Th>Method</Table.Th><Table.Th>Path</Table.Th><Table.Th>Body</Table.Th></Table.Tr></Table.Thead>
                   <Table.Tbody>

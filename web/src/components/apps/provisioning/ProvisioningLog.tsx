@@ -30,7 +30,7 @@ export function ProvisioningLog({ appId }: { appId: string }) {
             : items.length === 0 ? <EmptyState>Nothing has been sent yet. Enable provisioning (or run a reconciliation) and requests appear here.</EmptyState>
               : (
                 <>
-                  <Table.ScrollContainer minWidth={760}>
+                  <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Log entries, scrolling sideways">
                     <Table withTableBorder striped fz="sm" aria-label="Requests sent to the target, newest first">
                       <Table.Thead>
                         <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Object</Table.Th><Table.Th>HTTP status</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Error</Table.Th><Table.Th>Duration</Table.Th></Table.Tr>
