@@ -57,6 +57,9 @@ describe('roster apps provisioning', () => {
     const none = await roster(['apps', 'provisioning', 'set', 'CRM', '--base-url', target.baseUrl], env);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/^roster: invalid input: .*baseUrl and token/);
+    const nothing = await roster(['apps', 'provisioning', 'set', 'CRM'], env);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('name at least one setting');
     const unset = await roster(['apps', 'provisioning', 'show', 'CRM'], env);
     expect(unset.code).toBe(1);
     expect(unset.stderr).toMatch(/^roster: not found: Provisioning is not configured/);

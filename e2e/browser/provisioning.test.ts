@@ -191,7 +191,11 @@ describe('provisioning in the browser', () => {
     expect(await alert.count()).toBe(0);
     // At phone width the tab still fits: the tables scroll inside their containers, not the page.
     await page.setViewportSize(PHONE);
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const fits = () => page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth <= w.innerWidth;
+    });
+    await expect.poll(fits).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-app-provisioning-phone');
     expect(problems).toEqual([]);

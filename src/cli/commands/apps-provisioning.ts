@@ -85,6 +85,9 @@ export function registerAppsProvisioning(apps: Command, deps: CliDeps): void {
     .addHelpText('after', `\n${TOKEN_WARNING}\nExample: roster apps provisioning set CRM --base-url https://crm.example/scim/v2 --token-file ./crm-scim.token`)
     .action(async (name: string, opts: TokenSource & { baseUrl?: string; deprovision?: DeprovisionMode; groups?: boolean; interval?: number; tenant?: string }) => {
       const token = tokenOf(opts);
+      if ([opts.baseUrl, token, opts.deprovision, opts.groups, opts.interval].every((v) => v === undefined)) {
+        throw new UsageError('name at least one setting: --base-url, --token-file/--token-env, --deprovision, --groups/--no-groups or --interval');
+      }
       await act(deps, opts.tenant, async (core, caller) => {
         const p = await core.configureProvisioning(caller, {
           appId: await appIdOf(core, caller, name), baseUrl: opts.baseUrl, token, deprovision: opts.deprovision,
