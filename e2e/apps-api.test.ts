@@ -152,7 +152,7 @@ describeEachEngine('Roster API: applications and assignments', (getStorage) => {
     const given = await assign(token, a.id, group.id);
     expect(given.statusCode, given.body).toBe(201);
     const seen = (await call(token, 'GET', `/v1.0/servicePrincipals/${a.id}`)).json();
-    expect(seen['@roster.abilities']).toMatchObject({ assign: true, block: true, delete: false, manageOwners: false });
+    expect(seen['@roster.abilities']).toMatchObject({ assign: true, block: true, delete: false, manageOwners: false, provisioning: true });
     expect((await call(token, 'DELETE', `/v1.0/servicePrincipals/${a.id}`)).statusCode).toBe(403);
     // Owners manage the app's properties (docs/adr/0019 policy), not its owners nor its existence.
     expect((await call(token, 'PATCH', `/v1.0/servicePrincipals/${a.id}`, { description: 'kept by its owner' })).statusCode).toBe(204);

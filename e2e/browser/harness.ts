@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { User } from '../../src/core/domain/model.js';
-import { createCore, type Caller, type Core } from '../../src/core/index.js';
+import { randomBytes } from 'node:crypto';
+import { createCore, type Caller, type Core, type CoreDeps } from '../../src/core/index.js';
 import { testPasswordHasher } from '../../src/core/testing/deps.js';
 import { graphApi } from '../../src/http/graph/index.js';
 import { portalAuth, type OidcSettings } from '../../src/http/portal-auth/index.js';
@@ -23,6 +24,9 @@ import { uuidGenerator } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { loadTls } from '../../src/platform/tls.js';
 import { nodeTokenSecrets } from '../../src/platform/token-secrets.js';
+import { aesGcmSecretBox } from '../../src/platform/secret-box.js';
+import { createEngine, dryRun, type Engine } from '../../src/provisioning/engine.js';
+import { effectiveAccessScope } from '../../src/provisioning/effective-scope.js';
 import { openTestStorage, type TestStorage } from '../../src/storage/testing/engines.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -62,6 +66,8 @@ export interface PortalOptions {
   port?: number;
   /** Sign-in with an identity provider; the redirect URI is this server's /auth/oidc/callback. */
   oidc?: Omit<OidcSettings, 'redirectUri'>;
+  /** Outbound SCIM provisioning as main.ts wires it: the secret box, the dry run, and the engine polling every 100 ms. */
+  provisioning?: boolean;
 }
 
 /** A port free at the time of asking, for a server whose address must be known before it starts. */
@@ -78,7 +84,14 @@ let counter = 0;
 export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   ensureWebBuilt();
   const db: TestStorage = await openTestStorage('sqlite');
-  const core = createCore({ uow: db.storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets });
+  let deps: CoreDeps = { uow: db.storage.uow, clock: systemClock, ids: uuidGenerator, passwords: testPasswordHasher, secrets: nodeTokenSecrets };
+  let engine: Engine | undefined;
+  if (opts.provisioning) {
+    const engineDeps = { uow: db.storage.uow, clock: systemClock, secretBox: aesGcmSecretBox(randomBytes(32)), access: effectiveAccessScope, random: Math.random };
+    deps = { ...deps, secretBox: engineDeps.secretBox, provisioning: { dryRun: (tenantId: string, appId: string) => dryRun(engineDeps, tenantId, appId) } };
+    engine = createEngine({ ...engineDeps, pollMs: 100, workerId: 'browser-test', listTenantIds: async () => (await db.storage.uow.tenants.list()).map((t) => t.id) });
+  }
+  const core = createCore(deps);
   const n = ++counter;
   const { tenant, admin } = await core.bootstrapTenant({ tenantName: 'Contoso', admin: { userPrincipalName: `admin@web${n}.example`, displayName: 'Ada Admin', password: PASSWORD } });
   // HTTPS with a self-signed certificate (the browser contexts ignore certificate errors), as served
@@ -115,6 +128,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
     }),
     userToken: async (user) => (await core.createUserToken(system, { userId: user.id })).accessToken,
     close: async () => {
+      await engine?.stop();
       await browser.close();
       await app.close();
       await db.dispose();

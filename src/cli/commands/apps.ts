@@ -9,6 +9,7 @@ import { pathLine } from '../access-paths.js';
 import { withApp, type CliDeps } from '../app.js';
 import { CliError, UsageError } from '../errors.js';
 import { appIdOf, groupIdOf, userIdOf } from '../lookups.js';
+import { registerAppsProvisioning } from './apps-provisioning.js';
 import { parsePositiveInt } from '../options.js';
 import { chooseTenant } from '../tenants.js';
 
@@ -41,7 +42,7 @@ const principalOptions = (c: Command) => c
   .option('--audience-of <app>', 'everyone who has this other application');
 
 export function registerApps(program: Command, deps: CliDeps): void {
-  const apps = program.command('apps').description('Manage applications: who is given them, who has them and why, blocks');
+  const apps = program.command('apps').description('Manage applications: who is given them, who has them and why, blocks, provisioning');
   const out = deps.stdout;
 
   apps.command('list').description('List the applications: id, enabled, assignment required, name')
@@ -164,4 +165,6 @@ export function registerApps(program: Command, deps: CliDeps): void {
       for (const p of explanation.paths) out(`    ${pathLine(p, (s) => names[s.id] ?? null)}\n`);
       if (explanation.block) out(`  blocked${explanation.block.reason ? `: ${explanation.block.reason}` : ''} (${explanation.block.createdDateTime})\n`);
     }));
+
+  registerAppsProvisioning(apps, deps);
 }

@@ -129,6 +129,8 @@ export interface AppAbilities {
   assign: boolean;
   block: boolean;
   readAccess: boolean;
+  /** Configure and run its outbound provisioning, read its log (absent from servers before issue 5). */
+  provisioning?: boolean;
 }
 
 /** An application (Graph servicePrincipal) with Roster's annotations. */

@@ -6,9 +6,9 @@ import { NO_APP_RELATION, type AppRelation } from './apps.js';
 
 const owner: AppRelation = { isOwner: true, hasAccess: false };
 const holder: AppRelation = { isOwner: false, hasAccess: true };
-const ALL: AppAbilities = { edit: true, delete: true, manageOwners: true, assign: true, block: true, readAccess: true };
-const NONE: AppAbilities = { edit: false, delete: false, manageOwners: false, assign: false, block: false, readAccess: false };
-const OWNER: AppAbilities = { edit: true, delete: false, manageOwners: false, assign: true, block: true, readAccess: true };
+const ALL: AppAbilities = { edit: true, delete: true, manageOwners: true, assign: true, block: true, readAccess: true, provisioning: true };
+const NONE: AppAbilities = { edit: false, delete: false, manageOwners: false, assign: false, block: false, readAccess: false, provisioning: false };
+const OWNER: AppAbilities = { edit: true, delete: false, manageOwners: false, assign: true, block: true, readAccess: true, provisioning: true };
 
 it.each([
   ['globalAdmin', () => appAbilities(ctx(admin('globalAdmin')), NO_APP_RELATION), ALL],

@@ -15,10 +15,12 @@ export interface AppAbilities {
   readonly block: boolean;
   /** See everyone who has it, with paths, its assignments and blocks. */
   readonly readAccess: boolean;
+  /** Configure, pause, resume, reconcile and dry-run its outbound SCIM provisioning; read its log (ADR 0020). */
+  readonly provisioning: boolean;
 }
 
 export function appAbilities(ctx: PolicyContext, rel: AppRelation): AppAbilities {
   const manage = decideManageApp(ctx, rel).outcome === 'allow';
   const administer = decideAdministerApps(ctx).outcome === 'allow';
-  return { edit: manage, delete: administer, manageOwners: administer, assign: manage, block: manage, readAccess: decideReadAppAccess(ctx, rel).outcome === 'allow' };
+  return { edit: manage, delete: administer, manageOwners: administer, assign: manage, block: manage, readAccess: decideReadAppAccess(ctx, rel).outcome === 'allow', provisioning: manage };
 }

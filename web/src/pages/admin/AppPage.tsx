@@ -1,5 +1,5 @@
 // One application in the admin center: what it is and its switches (Edit), Delete, and tabs —
-// assignments, who has it (with paths and blocks), owners. Every button follows @roster.abilities.
+// assignments, who has it (with paths and blocks), owners, provisioning. Every button follows @roster.abilities.
 import { Alert, Button, Group as Row, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { AppOwners } from '../../components/apps/AppOwners';
 import { Assignments } from '../../components/apps/Assignments';
 import { EditApp } from '../../components/apps/EditApp';
 import { EffectiveAccess } from '../../components/apps/EffectiveAccess';
+import { ProvisioningTab } from '../../components/apps/provisioning/ProvisioningTab';
 import { LoadingState } from '../../components/States';
 import { AppBadges } from './Apps';
 
@@ -60,10 +61,12 @@ function AppDetails({ app }: { app: ServicePrincipal }) {
           <Tabs.Tab value="assignments">Assignments</Tabs.Tab>
           {abilities?.readAccess !== false && <Tabs.Tab value="access">Who has access</Tabs.Tab>}
           <Tabs.Tab value="owners">Owners</Tabs.Tab>
+          {abilities?.provisioning && <Tabs.Tab value="provisioning">Provisioning</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="assignments" pt="md"><Assignments app={app} /></Tabs.Panel>
         <Tabs.Panel value="access" pt="md"><EffectiveAccess app={app} /></Tabs.Panel>
         <Tabs.Panel value="owners" pt="md"><AppOwners app={app} /></Tabs.Panel>
+        <Tabs.Panel value="provisioning" pt="md"><ProvisioningTab app={app} /></Tabs.Panel>
       </Tabs>
       <Modal opened={editing} onClose={edit.close} title="Edit application" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         <EditApp app={app} onDone={edit.close} />

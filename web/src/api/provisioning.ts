@@ -1,0 +1,108 @@
+// An app's outbound SCIM provisioning over the public API (ADR 0020): its configuration and state,
+// the dry run, the log. The token is write-only: the server only ever says whether one is set.
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { adminCall, ApiError } from './client';
+import { appPath } from './apps';
+import type { Collection } from './types';
+
+export type ProvisioningState = 'enabled' | 'paused' | 'quarantined';
+export type DeprovisionMode = 'disableThenDelete' | 'disable' | 'delete';
+
+/** GET …/roster.provisioning: never the token, only `tokenSet`. */
+export interface Provisioning {
+  appId: string;
+  baseUrl: string;
+  tokenSet: true;
+  userMapping: Record<string, string>;
+  state: ProvisioningState;
+  deprovision: DeprovisionMode;
+  provisionGroups: boolean;
+  reconcileIntervalMinutes: number;
+  lastReconciledAt: string | null;
+  consecutiveFailures: number;
+  quarantinedAt: string | null;
+  lastError: string | null;
+  createdDateTime: string;
+  updatedDateTime: string;
+  provisionedUsers: number;
+  activeUsers: number;
+  provisionedGroups: number;
+  pendingJobs: number;
+}
+
+/** PATCH body: only what changes; `token` only when the admin typed a new one. */
+export interface ProvisioningChanges {
+  baseUrl?: string;
+  token?: string;
+  deprovision?: DeprovisionMode;
+  provisionGroups?: boolean;
+  reconcileIntervalMinutes?: number;
+  state?: 'enabled' | 'paused';
+}
+
+export interface ProvisioningLogEntry {
+  id: string;
+  seq: number;
+  at: string;
+  /** e.g. `POST /Users`, `PATCH /Users/{id}`, or `reconcile`. */
+  operation: string;
+  objectType: 'user' | 'group' | null;
+  localId: string | null;
+  remoteId: string | null;
+  status: number | null;
+  outcome: 'success' | 'failure' | 'skipped' | 'dryRun';
+  error: string | null;
+  durationMs: number | null;
+  attempt: number | null;
+}
+
+export interface DryRun {
+  requests: Array<{ method: string; path: string; body: unknown }>;
+  counts: Record<string, number>;
+  error: string | null;
+}
+
+export const provisioningPath = (appId: string) => `${appPath(appId)}/roster.provisioning`;
+
+export const provisioningKeys = {
+  config: (appId: string) => ['admin', 'app', appId, 'provisioning'] as const,
+  log: (appId: string) => ['admin', 'app', appId, 'provisioning', 'log'] as const,
+};
+
+/**
+ * The configuration, or null when none is set up yet. The page asks only after the app itself loaded,
+ * so a 404 here is the server's provisioningNotConfigured (the Graph envelope carries no reason code).
+ */
+export function useProvisioning(appId: string) {
+  return useQuery({
+    queryKey: provisioningKeys.config(appId),
+    queryFn: async () => {
+      try {
+        return await adminCall<Provisioning>(provisioningPath(appId));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useProvisioningLog(appId: string) {
+  return useInfiniteQuery({
+    queryKey: provisioningKeys.log(appId), initialPageParam: `${provisioningPath(appId)}/log?$top=25`,
+    queryFn: ({ pageParam, signal }) => adminCall<Collection<ProvisioningLogEntry>>(pageParam, { signal }),
+    getNextPageParam: (last) => last['@odata.nextLink'],
+  });
+}
+
+/** Runs one provisioning action and refreshes what it changes (state, counts, log). */
+export function useProvisioningAction(appId: string) {
+  const client = useQueryClient();
+  return async <T>(path: '' | '/pause' | '/resume' | '/reconcile', opts: { method: 'PATCH' | 'POST'; body?: unknown }): Promise<T> => {
+    const result = await adminCall<T>(`${provisioningPath(appId)}${path}`, { method: opts.method, body: opts.body ?? {} });
+    await client.invalidateQueries({ queryKey: provisioningKeys.config(appId) });
+    return result;
+  };
+}
+
+export const runDryRun = (appId: string) => adminCall<DryRun>(`${provisioningPath(appId)}/dryRun`, { method: 'POST', body: {} });

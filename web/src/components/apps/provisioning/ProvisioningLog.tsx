@@ -1,0 +1,60 @@
+// Every request provisioning sent to the target, newest first: when, what, about whom, the target's
+// answer, the outcome and its error, how long it took. Paged by the server ("Load more").
+import { Badge, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
+import { useProvisioningLog, type ProvisioningLogEntry } from '../../../api/provisioning';
+import { LoadMore } from '../../admin/AdminPage';
+import { EmptyState, ErrorState, LoadingState } from '../../States';
+
+// Dark shades: the light green and red badges miss WCAG AA contrast at badge size.
+const OUTCOME_STYLE: Record<ProvisioningLogEntry['outcome'], { color: string; variant: string }> = {
+  success: { color: 'teal.9', variant: 'filled' }, failure: { color: 'red.9', variant: 'filled' }, skipped: { color: 'gray', variant: 'light' }, dryRun: { color: 'indigo', variant: 'light' },
+};
+
+function objectOf(e: ProvisioningLogEntry): string {
+  if (!e.objectType) return '—';
+  return `${e.objectType} ${e.localId ?? ''}${e.remoteId ? ` → ${e.remoteId}` : ''}`.trim();
+}
+
+export function ProvisioningLog({ appId }: { appId: string }) {
+  const log = useProvisioningLog(appId);
+  const items = log.data?.pages.flatMap((p) => p.value) ?? [];
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Provisioning log">
+      <Stack gap="sm">
+        <Row justify="space-between">
+          <Text fw={600}>Provisioning log</Text>
+          <Button size="xs" variant="default" loading={log.isRefetching} onClick={() => void log.refetch()}>Refresh</Button>
+        </Row>
+        {log.isPending ? <LoadingState label="Loading the provisioning log" />
+          : log.isError ? <ErrorState title="Could not load the provisioning log" error={log.error} onRetry={() => void log.refetch()} />
+            : items.length === 0 ? <EmptyState>Nothing has been sent yet. Enable provisioning (or run a reconciliation) and requests appear here.</EmptyState>
+              : (
+                <>
+                  <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Log entries, scrolling sideways">
+                    <Table withTableBorder striped fz="sm" aria-label="Requests sent to the target, newest first">
+                      <Table.Thead>
+                        <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Object</Table.Th><Table.Th>HTTP status</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Error</Table.Th><Table.Th>Duration</Table.Th></Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {items.map((e) => (
+                          <Table.Tr key={e.id} data-testid="provisioning-log-row">
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString()}</Table.Td>
+                            <Table.Td><Code>{e.operation}</Code></Table.Td>
+                            <Table.Td style={{ wordBreak: 'break-all' }}>{objectOf(e)}</Table.Td>
+                            <Table.Td>{e.status ?? '—'}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge {...OUTCOME_STYLE[e.outcome]} styles={{ label: { overflow: 'visible' } }}>{e.outcome}</Badge></Table.Td>
+                            {/* A successful reconcile row carries its operation counts here: a note, not an error. */}
+                            <Table.Td style={{ wordBreak: 'break-word' }} c={e.outcome === 'failure' ? undefined : 'dimmed'}>{e.error ?? ''}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.durationMs === null ? '—' : `${e.durationMs} ms`}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                  <LoadMore query={log} />
+                </>
+              )}
+      </Stack>
+    </Paper>
+  );
+}
