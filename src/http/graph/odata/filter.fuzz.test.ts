@@ -1,5 +1,7 @@
 // SECURITY #7: random and mutated $filter strings (grammar-generated, an injection corpus, mutations)
-// → every answer is a parsed query or an ODataQueryError, never another exception, each under 50 ms.
+// → every answer is a parsed query or an ODataQueryError, never another exception. The parse time guard
+// is against catastrophic backtracking (seconds, not milliseconds): the slowest inputs are re-timed
+// best-of-5 so a GC pause or a busy CI machine cannot fail it; the figure itself belongs to benchmarks.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GROUP_FIELDS, USER_FIELDS } from '../../../core/domain/list-query.js';
@@ -80,27 +82,54 @@ const anyFilter = fc.oneof(expr, typed, mutated, extreme, fc.string({ maxLength:
 /** 12,000 by default; ROSTER_FUZZ_RUNS=100000 for the SECURITY §4 figure. */
 const RUNS = Math.max(12_000, Number(process.env['ROSTER_FUZZ_RUNS'] ?? 0) || 0);
 
+type Resource = 'groups' | 'users';
+
+/** Parses one filter; true when it parsed, false when refused with a 400 ODataQueryError. */
+function parseOne(filter: string, resource: Resource, eventual: boolean): boolean {
+  try {
+    const q = parseListOptions({ $filter: filter, ...(eventual ? { $count: 'true' } : {}) }, eventual ? { consistencyLevel: 'eventual' } : {}, resource);
+    expect(q.filter).toBeDefined();
+    return true;
+  } catch (e) {
+    if (!(e instanceof ODataQueryError)) throw e;
+    expect(e.status).toBe(400);
+    return false;
+  }
+}
+
+function bestOf(times: number, fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+const SLOWEST_KEPT = 10;
+
 describe('$filter fuzz (SECURITY #7)', () => {
-  it(`${RUNS} random, mutated and extreme filters: a query or an ODataQueryError, each under 50 ms`, () => {
+  it(`${RUNS} random, mutated and extreme filters: a query or an ODataQueryError, and no input parses slowly`, () => {
     let runs = 0;
     let parsed = 0;
-    let maxMs = 0;
-    fc.assert(fc.property(anyFilter, fc.constantFrom('groups' as const, 'users' as const), fc.boolean(), (filter, resource, eventual) => {
+    const slowest: { ms: number; filter: string; resource: Resource; eventual: boolean }[] = [];
+    fc.assert(fc.property(anyFilter, fc.constantFrom<Resource>('groups', 'users'), fc.boolean(), (filter, resource, eventual) => {
       runs++;
       const started = performance.now();
-      try {
-        const q = parseListOptions({ $filter: filter, ...(eventual ? { $count: 'true' } : {}) }, eventual ? { consistencyLevel: 'eventual' } : {}, resource);
-        expect(q.filter).toBeDefined();
-        parsed++;
-      } catch (e) {
-        if (!(e instanceof ODataQueryError)) throw e;
-        expect(e.status).toBe(400);
+      if (parseOne(filter, resource, eventual)) parsed++;
+      const ms = performance.now() - started;
+      if (slowest.length < SLOWEST_KEPT || ms > (slowest.at(-1)?.ms ?? 0)) {
+        slowest.push({ ms, filter, resource, eventual });
+        slowest.sort((a, b) => b.ms - a.ms);
+        slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
       }
-      maxMs = Math.max(maxMs, performance.now() - started);
     }), { numRuns: RUNS });
-    console.log(`fuzz: ${runs} filters, ${parsed} parsed, ${runs - parsed} refused, max parse ${maxMs.toFixed(2)} ms`);
+    const retimed = slowest.map((s) => bestOf(5, () => parseOne(s.filter, s.resource, s.eventual)));
+    const worst = Math.max(...retimed);
+    console.log(`fuzz: ${runs} filters, ${parsed} parsed, ${runs - parsed} refused, slowest first pass ${slowest[0]?.ms.toFixed(2)} ms, best-of-5 of the ${SLOWEST_KEPT} slowest ${worst.toFixed(2)} ms`);
     expect(runs).toBeGreaterThanOrEqual(RUNS);
     expect(parsed).toBeGreaterThan(100);
-    expect(maxMs).toBeLessThan(50);
+    expect(worst).toBeLessThan(50);
   });
 });
