@@ -108,8 +108,8 @@ export const KIND_ENDPOINTS: Endpoint[] = [
     body: { displayName: 'Dynamic {unique}', mailNickname: '{unique}', mailEnabled: false, securityEnabled: true, groupTypes: ['DynamicMembership'], membershipRule: 'user.department -eq "Sales"' },
   },
   {
-    // Only a global administrator among users (create-group use case; Entra: Privileged Role Administrator).
-    label: 'role-assignable', method: 'POST', path: '/v1.0/groups', target: 'tenant', mutates: true, expect: CREATE('403', '201'),
+    // Only a global administrator (Entra: Privileged Role Administrator); no app permission (SECURITY #2).
+    label: 'role-assignable', method: 'POST', path: '/v1.0/groups', target: 'tenant', mutates: true, expect: CREATE('403', '403'),
     body: { displayName: 'Roles {unique}', mailNickname: '{unique}', mailEnabled: false, securityEnabled: true, isAssignableToRole: true },
   },
 ];

@@ -168,6 +168,14 @@ describeEachEngine('createGroup', (getStorage) => {
       await expectDeniedAndUnchanged(w, () => w.core.updateGroup(w.adminCaller(), { groupId: m365Role.group.id, visibility: 'Public' }), 'invalidInput');
     });
 
+    it('no app permission creates a role-assignable group (SECURITY #2)', async () => {
+      const w = await world();
+      const ann = await w.newUser('Ann');
+      await expectDeniedAndUnchanged(w, () => w.core.createGroup(w.app(['Group.ReadWrite.All', 'GroupMember.ReadWrite.All'], 'api'), { displayName: 'Roles', ...SECURITY, isAssignableToRole: true, owners: [ann.id] }), 'missingPermission');
+      const plain = await w.core.createGroup(w.app(['Group.ReadWrite.All'], 'api'), { displayName: 'Plain', ...SECURITY, owners: [ann.id] });
+      expect(plain.group.isAssignableToRole).toBe(false);
+    });
+
     it('an app that may only create groups (Group.Create) may not choose their members', async () => {
       const w = await world();
       const ann = await w.newUser('Ann');

@@ -2,7 +2,7 @@
 import { actorId } from '../domain/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { groupKind, isDynamic, MAX_OWNERS_PER_GROUP, type Group, type GroupType, type JoinPolicy, type Visibility } from '../domain/model.js';
-import { actsAsAdmin, NO_RELATION } from '../domain/policy/context.js';
+import { actsAsAdmin, decideCreateRoleAssignable, NO_RELATION } from '../domain/policy/context.js';
 import { decideCreateGroup, decideGroupName, newGroupDefaults } from '../domain/policy/creation.js';
 import { resolveNewJoinShape, roleAssignableShape } from '../domain/policy/join-shape.js';
 import { decideManageMembers, decideNesting } from '../domain/policy/membership.js';
@@ -39,7 +39,7 @@ export async function createGroup(deps: CoreDeps, caller: Caller, input: CreateG
     const dynamic = isDynamic(shapeFlags);
     if (dynamic && !input.membershipRule) throw new DomainError('invalidInput', 'A dynamic group needs a membershipRule.');
     if (input.isAssignableToRole && (!input.securityEnabled || dynamic)) throw new DomainError('invalidInput', 'A role-assignable group must be security-enabled and not dynamic.');
-    if (input.isAssignableToRole && uc.actor.kind === 'user' && !uc.actor.roles.includes('globalAdmin')) throw new DomainError('notAdmin');
+    if (input.isAssignableToRole) uc.enforce(decideCreateRoleAssignable(uc.policy));
 
     const admin = actsAsAdmin(uc.policy);
     const defaults = newGroupDefaults(caller.channel, kind, admin);

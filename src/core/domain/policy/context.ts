@@ -81,6 +81,17 @@ export function decideOwnerOrAdmin(
  * them; Groups and User Administrators do not, and no app permission reaches them (Graph wants
  * RoleManagement.ReadWrite.Directory, which Roster has not). Other groups pass.
  */
+/**
+ * Who may create a role-assignable group: global administrators and Roster itself. No app permission
+ * reaches it (Graph wants RoleManagement.ReadWrite.Directory, which Roster has not) — otherwise an app
+ * with Group.ReadWrite.All could make a group that hands out roles, owned by whomever it names.
+ */
+export function decideCreateRoleAssignable(ctx: PolicyContext): Decision {
+  const { actor } = ctx;
+  if (actor.kind === 'app') return deny('missingPermission');
+  return isGlobalAdmin(actor) ? ALLOW : deny('notAdmin');
+}
+
 export function decideRoleAssignableChange(ctx: PolicyContext, group: Group, rel: GroupRelation): Decision {
   if (!group.isAssignableToRole) return ALLOW;
   const { actor } = ctx;

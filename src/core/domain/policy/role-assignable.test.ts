@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOW, deny, type Decision } from '../decision.js';
 import { admin, app, ctx, group, joinRequest, REL, SYSTEM, user } from '../../testing/policy-fixtures.js';
-import { decideRoleAssignableChange } from './context.js';
+import { decideCreateRoleAssignable, decideRoleAssignableChange } from './context.js';
 import { decideAddMember, decideManageMembers, decideNesting, decideRemoveMember } from './membership.js';
 import { decideAddOwner, decideAssignOwners, decideRemoveOwner } from './owners.js';
 import { decideDecision } from './requests.js';
@@ -20,6 +20,18 @@ const child = group({ id: '00000000-0000-4000-8000-0000000000c1' });
 const nestChild = { type: 'group' as const, group: child, actorOwnsChild: true, ancestorsOfParent: new Set<string>() };
 const member = { isMember: true, isOwner: false };
 const owner = { isMember: true, isOwner: true };
+
+describe('who creates a role-assignable group', () => {
+  run([
+    ['a global administrator → allow', () => decideCreateRoleAssignable(ctx(admin('globalAdmin'))), ALLOW],
+    ['the system → allow', () => decideCreateRoleAssignable(ctx(SYSTEM)), ALLOW],
+    ['a Groups Administrator → deny notAdmin', () => decideCreateRoleAssignable(ctx(admin('groupsAdmin'))), deny('notAdmin')],
+    ['a user → deny notAdmin', () => decideCreateRoleAssignable(ctx(user())), deny('notAdmin')],
+    ['a disabled global administrator → deny notAdmin', () => decideCreateRoleAssignable(ctx(admin('globalAdmin', { accountEnabled: false }))), deny('notAdmin')],
+    ['an app with Group.ReadWrite.All → deny missingPermission', () => decideCreateRoleAssignable(ctx(app('Group.ReadWrite.All'))), deny('missingPermission')],
+    ['an app with Group.Create → deny missingPermission', () => decideCreateRoleAssignable(ctx(app('Group.Create'))), deny('missingPermission')],
+  ]);
+});
 
 describe('who changes the members and owners of a role-assignable group', () => {
   run([
