@@ -47,7 +47,17 @@ export function openSqliteDatabase(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // SQLite's own lower() folds ASCII only, so "startsWith(displayName,'ö')" missed "Österreich" here
+  // while PostgreSQL (UTF-8 ctype) found it. The same Unicode lowercase the repositories use for the
+  // stored *_lower columns, on both engines. No index may be built on lower(...) in SQLite: a tool
+  // without this function would read such an index with the ASCII lower().
+  db.function('lower', { deterministic: true }, unicodeLower);
   return db;
+}
+
+function unicodeLower(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? value : String(value)).toLowerCase();
 }
 
 export interface SqliteSetup {
