@@ -127,8 +127,17 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
     expect(group).toMatchObject({ displayName: 'Site North', externalId: w.groupId });
     const ours = [...w.target.users.values()].filter((u) => String(u.userName).endsWith('@contoso.example')).map((u) => u.id);
     expect((group!.members as Array<{ value: string }>).map((m) => m.value).sort()).toEqual(ours.sort());
-    const log = await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.log.page(w.appId, { limit: 5 }));
-    expect(log.find((e) => e.operation === 'reconcile')?.error).toMatch(/create: 1/);
+    const log = await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.log.page(w.appId, { limit: 100 }));
+    const reconcile = log.find((e) => e.operation === 'reconcile');
+    expect(reconcile?.error).toMatch(/create: 1/);
+    // Every request names the object it was about, the reconciliation's too (b re-created, the group
+    // made again); listing the target's accounts names none.
+    const named = (prefix: string) => log.filter((e) => e.operation.startsWith(prefix)).map((e) => `${e.objectType}:${e.localId}`);
+    expect(new Set(named('POST /Users'))).toEqual(new Set([`user:${a}`, `user:${b}`]));
+    expect(named('POST /Users').filter((n) => n === `user:${b}`)).toHaveLength(2);
+    expect(new Set(named('PATCH /Users/'))).toEqual(new Set([`user:${a}`]));
+    expect(new Set(named('POST /Groups'))).toEqual(new Set([`group:${w.groupId}`]));
+    expect(named('GET /Users')).toContain('null:null');
     expect((await config())?.lastReconciledAt).toBe(w.clock.now());
   });
 

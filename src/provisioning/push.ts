@@ -11,6 +11,11 @@ import type { JobResults } from './results.js';
 import { ScimError, type ScimTarget } from './scim-client.js';
 import type { ProvisioningScope } from './scope.js';
 
+/** The local object the requests being sent are about, so the log can name it; null while listing. */
+export interface RequestSubject {
+  current: { type: 'user' | 'group'; localId: string } | null;
+}
+
 export interface PushContext {
   readonly uow: UnitOfWork;
   readonly tenantId: string;
@@ -19,6 +24,11 @@ export interface PushContext {
   readonly access: ProvisioningScope;
   readonly results: JobResults;
   readonly now: () => string;
+  readonly subject?: RequestSubject;
+}
+
+export function about(ctx: PushContext, type: 'user' | 'group', localId: string | null): void {
+  if (ctx.subject) ctx.subject.current = localId === null ? null : { type, localId };
 }
 
 export function desiredUser(user: User, config: ProvisioningConfig): DesiredUser {
@@ -60,6 +70,7 @@ export async function pushUser(ctx: PushContext, userId: string): Promise<void> 
 
 /** Runs the user's plan; true when the user newly got a remote account (created or adopted). */
 export async function applyUser(ctx: PushContext, desired: DesiredUser | null, recorded: RecordedObject | null): Promise<boolean> {
+  about(ctx, 'user', desired?.localId ?? recorded?.localId ?? null);
   let remote: RemoteUser | null | undefined;
   let current = recorded;
   let linked = false;
@@ -88,6 +99,7 @@ export async function runUserOperations(
   let linked = false;
   for (const op of operations) {
     ctx.results.count(op.op);
+    about(ctx, 'user', op.localId);
     try {
       switch (op.op) {
         case 'create': {
@@ -132,6 +144,7 @@ export async function runUserOperations(
 /** Brings one group of the app to what is desired: exists (or not) in the target, named, with its in-scope members. */
 export async function pushGroup(ctx: PushContext, groupId: string): Promise<void> {
   const appId = ctx.config.appId;
+  about(ctx, 'group', groupId);
   const facts = await ctx.uow.transaction(ctx.tenantId, async (s) => {
     const group = await s.groups.get(groupId);
     const assigned = (await ctx.access.assignedGroups(s, appId)).includes(groupId);

@@ -3,7 +3,7 @@
 // The dry run is this with a recording client and results that are never committed.
 import type { DesiredUser, RecordedObject, RemoteUser } from '../core/domain/provisioning/diff.js';
 import { reconcileUsers } from '../core/domain/provisioning/diff.js';
-import { desiredUser, pushGroup, runUserOperations, applyUser, type PushContext } from './push.js';
+import { about, desiredUser, pushGroup, runUserOperations, applyUser, type PushContext } from './push.js';
 
 const SCOPE_PAGE = 500;
 const TARGET_PAGE = 200;
@@ -54,6 +54,7 @@ async function recordedGroupIds(ctx: PushContext): Promise<string[]> {
 
 /** Reconciles users then groups; operation counts land in ctx.results.counts. */
 export async function reconcileApp(ctx: PushContext): Promise<void> {
+  about(ctx, 'user', null);
   const [desired, recorded, actual] = [await desiredUsers(ctx), await recordedUsers(ctx), await targetUsers(ctx)];
   const operations = reconcileUsers(desired, recorded, actual, ctx.config.deprovision);
   const desiredById = new Map(desired.map((d) => [d.localId, d]));

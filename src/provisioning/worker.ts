@@ -4,7 +4,7 @@
 import type { ProvisioningConfig } from '../core/domain/apps.js';
 import { nextAttempt, shouldQuarantine, type PushErrorKind } from '../core/domain/provisioning/retry.js';
 import type { Clock, ProvisioningJob, SecretBox, TenantScope, UnitOfWork } from '../core/ports.js';
-import { pushGroup, pushUser, type PushContext } from './push.js';
+import { pushGroup, pushUser, type PushContext, type RequestSubject } from './push.js';
 import { reconcileApp } from './reconcile.js';
 import { JobResults } from './results.js';
 import { createScimClient, ScimError, type ScimRequestRecord, type ScimTarget } from './scim-client.js';
@@ -38,12 +38,13 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
     await deps.uow.transaction(job.tenantId, (s) => s.provisioning.jobs.reschedule(job, { availableAt: deps.clock.now(), attempts: job.attempts, lastError: job.lastError }));
     return 'skipped';
   }
-  const requests: ScimRequestRecord[] = [];
+  const requests: (ScimRequestRecord & { about: RequestSubject['current'] })[] = [];
   const results = new JobResults(job.appId);
+  const subject: RequestSubject = { current: job.kind === 'app' ? null : { type: job.kind, localId: job.objectId } };
   let failure: { kind: PushErrorKind; message: string; retryAfterMs: number | null } | null = null;
   try {
-    const client = openClient(deps, config, (r) => requests.push(r));
-    const ctx: PushContext = { uow: deps.uow, tenantId: job.tenantId, config, client, access: deps.access, results, now: () => deps.clock.now() };
+    const client = openClient(deps, config, (r) => requests.push({ ...r, about: subject.current }));
+    const ctx: PushContext = { uow: deps.uow, tenantId: job.tenantId, config, client, access: deps.access, results, now: () => deps.clock.now(), subject };
     if (job.kind === 'user') await pushUser(ctx, job.objectId);
     else if (job.kind === 'group') await pushGroup(ctx, job.objectId);
     else await reconcileApp(ctx);
@@ -61,8 +62,8 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
     await results.commit(s);
     for (const r of requests) {
       await s.provisioning.log.append({
-        appId: job.appId, at: now, operation: `${r.method} ${r.path}`, objectType: job.kind === 'app' ? null : job.kind,
-        localId: job.kind === 'app' ? null : job.objectId, remoteId: null, status: r.status, outcome: r.error ? 'failure' : 'success',
+        appId: job.appId, at: now, operation: `${r.method} ${r.path}`, objectType: r.about?.type ?? null,
+        localId: r.about?.localId ?? null, remoteId: null, status: r.status, outcome: r.error ? 'failure' : 'success',
         error: r.error, durationMs: Math.round(r.durationMs), attempt,
       });
     }
