@@ -59,7 +59,7 @@ describe('roster apps', () => {
 
     const cycle = await roster(['apps', 'assign', 'CRM', '--audience-of', 'Portal'], env);
     expect(cycle.code).toBe(1);
-    expect(cycle.stderr).toMatch(/^roster: conflict: .*(CRM|Portal)/);
+    expect(cycle.stderr).toMatch(/^roster: conflict: Giving this application to that audience would make an application part of its own audience\. The loop: .*(CRM|Portal)/);
 
     expect((await roster(['apps', 'block', 'CRM', admin, '--reason', 'testing'], env)).code).toBe(0);
     expect((await roster(['apps', 'explain', 'CRM', admin], env)).stdout).toContain('blocked: testing');
@@ -69,7 +69,7 @@ describe('roster apps', () => {
 
     const missing = await roster(['apps', 'assign', 'CRM', '--user', 'ann@fabrikam.example'], env);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("no user with the sign-in name 'ann@fabrikam.example'");
+    expect(missing.stderr).toBe("roster: not found: The user does not exist or you cannot see it. No user has the sign-in name 'ann@fabrikam.example'.\n");
     const both = await roster(['apps', 'assign', 'CRM', '--user', admin, '--group', 'x'], env);
     expect(both.code).toBe(2);
 
@@ -77,6 +77,6 @@ describe('roster apps', () => {
     expect((await roster(['apps', 'delete', 'Portal'], env)).code).toBe(0);
     const gone = await roster(['apps', 'show', 'Portal'], env);
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toContain("no application named 'Portal'");
+    expect(gone.stderr).toContain("not found: The application does not exist or you cannot see it. No application is named 'Portal'");
   }, 300_000);
 });

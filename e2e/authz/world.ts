@@ -231,8 +231,9 @@ export const SNAPSHOT_TABLES = [
   'applications', 'app_owners', 'app_assignments', 'app_blocks',
 ] as const;
 
-export async function snapshot(storage: Storage): Promise<Record<string, string[]>> {
-  const tables = await Promise.all(SNAPSHOT_TABLES.map(async (table) => {
+/** Every row of each table as sorted JSON; the path-parity runner (e2e/parity) adds the audit and outbox tables. */
+export async function snapshot(storage: Storage, tableNames: readonly string[] = SNAPSHOT_TABLES): Promise<Record<string, string[]>> {
+  const tables = await Promise.all(tableNames.map(async (table) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const rows = await (storage.db as any).selectFrom(table).selectAll().execute() as unknown[];
     return [table, rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? String(v) : v))).sort()] as const;

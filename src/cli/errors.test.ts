@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../core/index.js';
+import { messageOf, REASONS, type ReasonCode } from '../core/domain/errors.js';
 import { ConfigError } from '../platform/config.js';
 import { CliError, exitFor, UsageError } from './errors.js';
 
@@ -10,6 +11,22 @@ describe('exitFor', () => {
     expect(exitFor(new DomainError('tenantNotFound'))).toEqual({ code: 1, message: 'not found: The tenant does not exist.' });
     expect(exitFor(new DomainError('notAdmin')).message).toMatch(/^not allowed: /);
     expect(exitFor(new DomainError('userPrincipalNameTaken')).message).toMatch(/^conflict: /);
+  });
+
+  // Path parity (e2e/parity): the CLI names the same problem Graph's message names.
+  const REASON_CODES = Object.keys(REASONS) as ReasonCode[];
+  it.each(REASON_CODES)('%s: the reason\'s sentence, then the detail, on one line (as Graph\'s message)', (reason) => {
+    const plain = exitFor(new DomainError(reason)).message ?? '';
+    expect(plain).toContain(messageOf(reason));
+    const detailed = exitFor(new DomainError(reason, 'The detail.\nOn two lines.')).message ?? '';
+    expect(detailed).toContain('The detail. On two lines.');
+    if (reason !== 'invalidInput') expect(detailed).toContain(`${messageOf(reason)} The detail.`);
+  });
+
+  it('a refused cycle says what is wrong as well as the loop; invalidInput\'s detail stands alone', () => {
+    expect(exitFor(new DomainError('assignmentCycle', 'The loop: CRM ← Portal ← CRM.')).message)
+      .toBe('conflict: Giving this application to that audience would make an application part of its own audience. The loop: CRM ← Portal ← CRM.');
+    expect(exitFor(new DomainError('invalidInput', 'reason must be at most 1000 characters.')).message).toBe('invalid input: reason must be at most 1000 characters.');
   });
 
   it('treats commander errors as usage (2), and help or version as success', () => {

@@ -1,7 +1,7 @@
 // The one place that turns errors into what the terminal shows: one line on stderr and an exit code
 // (0 ok, 1 an error, 2 wrong usage). Domain errors map by category, as every adapter maps them once.
 import { CommanderError } from 'commander';
-import { isDomainError, type ErrorCategory } from '../core/index.js';
+import { isDomainError, type DomainError, type ErrorCategory } from '../core/index.js';
 import { ConfigError } from '../platform/config.js';
 
 export const EXIT_OK = 0;
@@ -42,11 +42,20 @@ export function exitFor(error: unknown): Exit {
   if (error instanceof UsageError) return { code: EXIT_USAGE, message: `${oneLine(error.message)} (see 'roster --help')` };
   if (isDomainError(error)) {
     const { exitCode, label } = CATEGORIES[error.category];
-    return { code: exitCode, message: `${label}: ${oneLine(error.detail ?? error.message)}` };
+    return { code: exitCode, message: `${label}: ${oneLine(domainMessage(error))}` };
   }
   if (error instanceof ConfigError) return { code: EXIT_ERROR, message: `configuration error: ${oneLine(error.message)}` };
   if (error instanceof Error) return { code: EXIT_ERROR, message: oneLine(error.message) || error.name };
   return { code: EXIT_ERROR, message: oneLine(String(error)) };
+}
+
+/**
+ * What Graph says too: the reason's sentence, then its detail. invalidInput's sentence ("The request
+ * is not valid.") only stands in for a detail, so its detail alone is the message. (Printing the detail
+ * alone for every reason lost the problem itself: a refused cycle read "conflict: The loop: A ← B.")
+ */
+function domainMessage(error: DomainError): string {
+  return error.reason === 'invalidInput' && error.detail ? error.detail : error.message;
 }
 
 function oneLine(text: string): string {

@@ -92,6 +92,20 @@ describe('errors and logs', () => {
     expect(res.json()).toMatchObject({ error: { code: 'NotFound', innerError: { 'request-id': 'abc' } } });
   });
 
+  it.each([
+    ['a path segment over the router\'s 100-character cap', `/v1.0/things/${'a'.repeat(300)}`, 'longer than 100 characters'],
+    ['a malformed percent-escape', '/v1.0/things/%E0%A4%A', 'malformed percent-escape'],
+    ['an escape that is no hex', '/v1.0/things/%zz', 'malformed percent-escape'],
+  ])('the router\'s own refusal of %s is a Graph 400 envelope with the security headers, not echoing the path', async (_name, url, words) => {
+    const { app } = server({ register: async (api) => { api.get('/v1.0/things/:id', async () => ({ ok: true })); } });
+    const res = await app.inject({ method: 'GET', url, headers: { 'x-request-id': 'abc' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toMatchObject({ error: { code: 'Request_BadRequest', message: expect.stringContaining(words), innerError: { 'request-id': 'abc' } } });
+    expect(res.body).not.toContain(url.slice(13, 40));
+  });
+
   it('writes JSON log lines and never the credentials a request carries', async () => {
     const { app, lines } = server();
     await app.inject({ method: 'GET', url: '/healthz', headers: { authorization: 'Bearer s3cret-token', cookie: 'sid=s3cret-cookie' } });

@@ -1,7 +1,7 @@
 // The Fastify app: liveness, readiness, request ids, security headers, JSON errors. The Graph-compatible
 // API, Roster's own resources and SCIM will be registered here as plugins.
 import { AjvCompiler, type BuildCompilerFromPool, type ValidatorFactory } from '@fastify/ajv-compiler';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { graphEnvelope, sendGraphError } from './graph/errors.js';
 import { requestIdFor, responseIdHeaders } from './request-id.js';
 
@@ -58,6 +58,12 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // Strict schemas: an unknown field is refused (400), never silently dropped (SECURITY #10).
     ajv: { customOptions: AJV_OPTIONS },
     schemaController: { compilersFactory: { buildValidator: strictBodies } },
+    // The router's own refusals (an over-long path segment, a malformed escape) come before any hook:
+    // without this they were Fastify's bare JSON (414 or 400), not Graph's envelope, and had no security headers.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      reply.headers({ ...SECURITY_HEADERS, ...responseIdHeaders(request) });
+      return sendGraphError(error, request, reply);
+    },
   });
 
   app.addHook('onRequest', async (request, reply) => {

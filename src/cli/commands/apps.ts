@@ -3,11 +3,11 @@
 // admins ask — who has this app (`access`) and why does this user have it (`explain`). The CLI runs on
 // the server as Roster itself (the `system` principal), like `roster app` and `roster token`.
 import type { Command } from 'commander';
-import type { Caller, Core } from '../../core/index.js';
+import { DomainError, type Caller, type Core } from '../../core/index.js';
 import { DEFAULT_ACCESS_ROLE_ID, type PrincipalType } from '../../core/domain/apps.js';
 import { pathLine } from '../access-paths.js';
 import { withApp, type CliDeps } from '../app.js';
-import { CliError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { appIdOf, groupIdOf, userIdOf } from '../lookups.js';
 import { registerAppsProvisioning } from './apps-provisioning.js';
 import { parsePositiveInt } from '../options.js';
@@ -115,7 +115,8 @@ export function registerApps(program: Command, deps: CliDeps): void {
       const { principalId } = await principalOf(core, caller, opts);
       const { items } = await core.listAppAssignments(caller, { appId, limit: 999 });
       const mine = items.filter((a) => a.principalId === principalId);
-      if (mine.length === 0) throw new CliError(`${principalId} is not assigned to this application ('roster apps show' lists its assignments)`);
+      // The domain's reason, as Graph's DELETE of an assignment that is not there gives it.
+      if (mine.length === 0) throw new DomainError('assignmentNotFound', `${opts.user ?? opts.group ?? opts.audienceOf ?? principalId} has no assignment to this application ('roster apps show' lists them).`);
       for (const a of mine) await core.unassignApp(caller, { appId, assignmentId: a.id });
       out(`Removed ${mine.length} assignment${mine.length === 1 ? '' : 's'}.\n`);
     }));

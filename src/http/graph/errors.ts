@@ -72,6 +72,15 @@ function validationMessage(error: AnyError): string {
   return `Invalid value for '${path || where}': ${first.message ?? 'not valid'}.`;
 }
 
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path parameter over its length cap,
+ * a malformed percent-escape): a 400 like any other bad id, without echoing the path back.
+ */
+const ROUTER_ERRORS: Record<string, string> = {
+  FST_ERR_MAX_PARAM_LENGTH: 'A segment of the URL path is longer than 100 characters.',
+  FST_ERR_BAD_URL: 'The URL path is not valid: it has a malformed percent-escape.',
+};
+
 /** Sends the envelope for any error; logs (with the request id) only what is unexpected. */
 export function sendGraphError(error: AnyError, request: FastifyRequest, reply: FastifyReply) {
   let mapped: GraphError;
@@ -83,6 +92,8 @@ export function sendGraphError(error: AnyError, request: FastifyRequest, reply: 
     headers = error.headers;
   } else if (isODataQueryError(error)) {
     mapped = { status: 400, code: error.code, message: error.message };
+  } else if (error.code !== undefined && ROUTER_ERRORS[error.code] !== undefined) {
+    mapped = { status: 400, code: 'Request_BadRequest', message: ROUTER_ERRORS[error.code] ?? '' };
   } else if (error.validation) {
     mapped = { status: 400, code: 'Request_BadRequest', message: validationMessage(error) };
   } else if (error.statusCode === 429) {
