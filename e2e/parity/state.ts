@@ -97,3 +97,14 @@ export function auditAdded(changes: Changes): Record<string, unknown>[] {
 export function withoutAudit(changes: Changes): Changes {
   return Object.fromEntries(Object.entries(changes).filter(([table]) => table !== 'audit_events'));
 }
+
+/** The changes with the audit events' target left out, for an interface declared to name another target. */
+export function withoutAuditTarget(changes: Changes): Changes {
+  const audit = changes['audit_events'];
+  if (!audit) return changes;
+  const strip = (rows: string[]) => rows.map((r) => {
+    const { target_type: _type, target_id: _id, ...rest } = JSON.parse(r) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  });
+  return { ...changes, audit_events: { added: strip(audit.added), removed: strip(audit.removed) } };
+}

@@ -100,7 +100,7 @@ export const APP_CASES: ParityCase<AppsFixture>[] = [
     },
     http: (f) => ({ method: 'DELETE', url: `/servicePrincipals/${f.crm.id}/appRoleAssignedTo/${f.vars['assignment']}` }),
     cli: (f) => ['apps', 'unassign', f.crm.id, '--user', f.ann.id],
-    differs: { cli: { audited: false, why: 'the CLI unassigns by principal: it lists the app\'s assignments and, finding none for Ann, has no assignment id to hand a use case' } },
+    differs: { cli: { auditTarget: true, why: 'the CLI unassigns by principal (unassignPrincipal): its denial names the application, as it has no assignment id' } },
   },
 
   // Blocks.

@@ -16,6 +16,7 @@ import { previewJoinImpact } from './use-cases/preview-join-impact.js';
 import { getApp, listAppOwners, listApps } from './use-cases/read-apps.js';
 import { removeAppOwner } from './use-cases/remove-app-owner.js';
 import { unassignApp } from './use-cases/unassign-app.js';
+import { unassignPrincipal } from './use-cases/unassign-principal.js';
 import { unblockUser } from './use-cases/unblock-user.js';
 import { updateApp } from './use-cases/update-app.js';
 import { addMembers } from './use-cases/add-members.js';
@@ -106,7 +107,7 @@ const USE_CASES = {
   listMemberObjects, listTransitiveMemberObjects, listOwnerUsers,
   signInWithPassword, signInWithOidc, authenticateSession, signOut, recordSignInRefusal,
   createApp, updateApp, deleteApp, getApp, listApps, listAppOwners, addAppOwner, removeAppOwner,
-  assignApp, unassignApp, listAppAssignments, listGroupAssignments, listUserAssignments,
+  assignApp, unassignApp, unassignPrincipal, listAppAssignments, listGroupAssignments, listUserAssignments,
   blockUser, unblockUser, listBlocks,
   listEffectiveUsers, explainAppAccess, listMyApps, previewJoinImpact,
   viewApps, viewAssignments, viewAppUsers, principalTypeOf,

@@ -3,7 +3,7 @@
 // admins ask — who has this app (`access`) and why does this user have it (`explain`). The CLI runs on
 // the server as Roster itself (the `system` principal), like `roster app` and `roster token`.
 import type { Command } from 'commander';
-import { DomainError, type Caller, type Core } from '../../core/index.js';
+import type { Caller, Core } from '../../core/index.js';
 import { DEFAULT_ACCESS_ROLE_ID, type PrincipalType } from '../../core/domain/apps.js';
 import { pathLine } from '../access-paths.js';
 import { withApp, type CliDeps } from '../app.js';
@@ -112,13 +112,9 @@ export function registerApps(program: Command, deps: CliDeps): void {
     .option(...TENANT)
     .action(async (name: string, opts: PrincipalOptions & { tenant?: string }) => act(deps, opts.tenant, async (core, caller) => {
       const appId = await appIdOf(core, caller, name);
-      const { principalId } = await principalOf(core, caller, opts);
-      const { items } = await core.listAppAssignments(caller, { appId, limit: 999 });
-      const mine = items.filter((a) => a.principalId === principalId);
-      // The domain's reason, as Graph's DELETE of an assignment that is not there gives it.
-      if (mine.length === 0) throw new DomainError('assignmentNotFound', `${opts.user ?? opts.group ?? opts.audienceOf ?? principalId} has no assignment to this application ('roster apps show' lists them).`);
-      for (const a of mine) await core.unassignApp(caller, { appId, assignmentId: a.id });
-      out(`Removed ${mine.length} assignment${mine.length === 1 ? '' : 's'}.\n`);
+      const principal = await principalOf(core, caller, opts);
+      const { removed } = await core.unassignPrincipal(caller, { appId, ...principal });
+      out(`Removed ${removed} assignment${removed === 1 ? '' : 's'}.\n`);
     }));
 
   apps.command('block').description('Block a user from an application: overrides every path that gives it')

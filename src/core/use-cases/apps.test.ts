@@ -114,6 +114,23 @@ describeEachEngine('apps: assignments and blocks', (getStorage) => {
     expect(await w.audit(audience.id)).toContainEqual(expect.objectContaining({ action: 'app.assign', outcome: 'success' }));
   });
 
+  it('unassigns a principal: every role of it on the app in one go, only on that app; nothing assigned is refused and changes nothing', async () => {
+    const w = await world();
+    const [owner, ann, stranger] = [await w.newUser('Owner'), await w.newUser('Ann'), await w.newUser('Stranger')];
+    const crm = await w.core.createApp(w.adminCaller(), { displayName: 'CRM', ownerIds: [owner.id], appRoles: [{ displayName: 'Sales', value: 'sales' }] });
+    const other = await newApp(w, 'Other', [owner.id]);
+    await w.core.assignApp(w.as(owner), { appId: crm.id, principalType: 'User', principalId: ann.id });
+    await w.core.assignApp(w.as(owner), { appId: crm.id, principalType: 'User', principalId: ann.id, appRoleId: crm.appRoles[0]?.id });
+    const kept = await w.core.assignApp(w.as(owner), { appId: other.id, principalType: 'User', principalId: ann.id });
+    await expectDenied(w.core.unassignPrincipal(w.as(stranger), { appId: crm.id, principalType: 'User', principalId: ann.id }), 'appNotFound');
+    expect(await w.core.unassignPrincipal(w.as(owner), { appId: crm.id, principalType: 'User', principalId: ann.id })).toEqual({ removed: 2 });
+    expect((await w.core.listUserAssignments(w.as(ann), { userId: ann.id })).items.map((a) => a.id)).toEqual([kept.id]);
+    await expectDenied(w.core.unassignPrincipal(w.as(owner), { appId: crm.id, principalType: 'User', principalId: ann.id }), 'assignmentNotFound');
+    expect(await w.audit(crm.id)).toContainEqual(expect.objectContaining({ action: 'app.unassign', outcome: 'denied', reason: 'assignmentNotFound' }));
+    const removed = (await outbox(getStorage(), w.tenantId)).filter((m) => m.topic === 'assignment.removed');
+    expect(removed).toEqual([0, 1].map(() => ({ topic: 'assignment.removed', payload: { appId: crm.id, principalType: 'User', principalId: ann.id } })));
+  });
+
   it('rights on both ends: giving A to B\'s audience needs to read B', async () => {
     const w = await world();
     const owner = await w.newUser('Owner');
