@@ -61,8 +61,15 @@ describe('roster apps provisioning', () => {
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('name at least one setting');
     const unset = await roster(['apps', 'provisioning', 'show', 'CRM'], env);
-    expect(unset.code).toBe(1);
-    expect(unset.stderr).toMatch(/^roster: not found: Provisioning is not configured/);
+    expect(unset.code, unset.stderr).toBe(0);
+    expect(unset.stdout).toContain('CRM: provisioning not configured');
+    expect(unset.stdout).toContain('roster apps provisioning set CRM --base-url');
+    expect(unset.stdout).toMatch(/userName +← userPrincipalName/);
+    const unsetJson = await roster(['apps', 'provisioning', 'show', 'CRM', '--json'], env);
+    expect(JSON.parse(unsetJson.stdout)).toMatchObject({ state: 'notConfigured', baseUrl: null, tokenSet: false });
+    const unsetLog = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
+    expect(unsetLog.code).toBe(1);
+    expect(unsetLog.stderr).toMatch(/^roster: not found: Provisioning is not configured/);
   }, 120_000);
 
   it('set from a file, show, dry run, enable → the user in the target and the POST in the log, pause, resume, reconcile', async () => {
@@ -76,6 +83,7 @@ describe('roster apps provisioning', () => {
     expect(shown.stdout).toContain('provisioning paused');
     expect(shown.stdout).toContain('deprovision: disable');
     expect(shown.stdout).toContain('reconcile every: 60 min');
+    expect(shown.stdout).toMatch(/users are sent as:\n +userName +← userPrincipalName/);
     const json = await roster(['apps', 'provisioning', 'show', 'CRM', '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ state: 'paused', tokenSet: true, provisionGroups: false, baseUrl: target.baseUrl });
     for (const out of [set.stdout, shown.stdout, json.stdout]) expect(out).not.toContain(token);

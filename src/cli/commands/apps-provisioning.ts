@@ -55,6 +55,13 @@ export function tokenOf(opts: TokenSource, env: NodeJS.ProcessEnv = process.env)
 
 const when = (iso: string | null) => iso ?? 'never';
 
+/** "SCIM attribute ← user field" (a fixed value keeps its quotes), one a line. */
+function printMapping(out: (text: string) => void, mapping: Record<string, string>, title: string): void {
+  out(`  ${title}:\n`);
+  const width = Math.max(...Object.keys(mapping).map((a) => a.length));
+  for (const [attribute, source] of Object.entries(mapping)) out(`    ${attribute.padEnd(width)} ← ${source}\n`);
+}
+
 export function registerAppsProvisioning(apps: Command, deps: CliDeps): void {
   const out = deps.stdout;
   const prov = apps.command('provisioning').description("Push an application's users (and groups) to its SCIM 2.0 directory");
@@ -64,11 +71,17 @@ export function registerAppsProvisioning(apps: Command, deps: CliDeps): void {
     .action(async (name: string, opts: { tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const p = await core.getProvisioning(caller, { appId: await appIdOf(core, caller, name) });
       if (opts.json) return out(`${JSON.stringify(p, null, 2)}\n`);
+      if (p.state === 'notConfigured') {
+        out(`${name}: provisioning not configured\n`);
+        out(`  Set it up with 'roster apps provisioning set ${name} --base-url <url> --token-file <path>'.\n`);
+        return printMapping(out, p.userMapping, 'users would be sent as (the defaults)');
+      }
       out(`${name}: provisioning ${p.state}${p.state === 'quarantined' ? ` after ${p.consecutiveFailures} failures in a row` : ''}\n`);
       out(`  target: ${p.baseUrl}\n  token: set (never shown)\n  deprovision: ${p.deprovision}\n  groups: ${p.provisionGroups ? 'yes' : 'no'}\n`);
       out(`  reconcile every: ${p.reconcileIntervalMinutes} min\n  last reconciliation: ${when(p.lastReconciledAt)}\n`);
       out(`  users: ${p.provisionedUsers} provisioned, ${p.activeUsers} active\n  groups provisioned: ${p.provisionedGroups}\n  pending changes: ${p.pendingJobs}\n`);
       if (p.lastError) out(`  last error: ${p.lastError}\n`);
+      printMapping(out, p.userMapping, 'users are sent as');
     }));
 
   prov.command('set').description('Set up provisioning or change its settings (a new setup starts paused)')

@@ -1,13 +1,18 @@
-// Reading an app's provisioning (docs/adr/0020): status (state, last error, counts), the log (newest
-// first, paged by seq) and the dry run (what a reconciliation would send now; writes nothing).
-// Admins and the app's owners.
+// Reading an app's provisioning (docs/adr/0020): status (state, last error, counts — or `notConfigured`
+// with the defaults a setup starts from), the log (newest first, paged by seq) and the dry run (what a
+// reconciliation would send now; writes nothing). Admins and the app's owners.
 import { DomainError } from '../domain/errors.js';
 import type { Caller, CoreDeps, ProvisioningLogEntry } from '../ports.js';
 import { runUseCase } from './support/context.js';
-import { loadManagedProvisioning, statusOf, type ProvisioningStatus } from './support/provisioning.js';
+import { loadManagedAppId, loadManagedProvisioning, notConfiguredStatus, statusOf, type ProvisioningRead } from './support/provisioning.js';
 
-export async function getProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<ProvisioningStatus> {
-  return runUseCase(deps, caller, 'provisioning.read', { type: 'provisioning', id: input.appId }, async (uc) => statusOf(uc, await loadManagedProvisioning(uc, input.appId)));
+/** The app's provisioning; an app with none is a normal answer (`state: 'notConfigured'`), a missing or unseen app is appNotFound. */
+export async function getProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<ProvisioningRead> {
+  return runUseCase(deps, caller, 'provisioning.read', { type: 'provisioning', id: input.appId }, async (uc) => {
+    const appId = await loadManagedAppId(uc, input.appId);
+    const config = await uc.scope.provisioning.configs.get(appId);
+    return config ? statusOf(uc, config) : notConfiguredStatus(uc, appId);
+  });
 }
 
 export interface ProvisioningLogPage {

@@ -17,7 +17,7 @@ export function ProvisioningTab({ app }: { app: ServicePrincipal }) {
   const [editing, setEditing] = useState(false);
   if (config.isPending) return <LoadingState label="Loading provisioning" />;
   if (config.isError) return <ErrorState title="Could not load provisioning" error={config.error} onRetry={() => void config.refetch()} />;
-  if (config.data === null) {
+  if (config.data.state === 'notConfigured') {
     if (!canManage) return <EmptyState>Provisioning is not set up for this application. An application administrator or one of its owners can set it up.</EmptyState>;
     return (
       <Paper withBorder radius="md" p="md" component="section" aria-label="Set up provisioning">
