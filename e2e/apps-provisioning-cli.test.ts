@@ -100,6 +100,8 @@ describe('roster apps provisioning', () => {
     let log = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
     for (let i = 0; i < 50 && !/POST \/Users +201 +success/.test(log.stdout); i++) log = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
     expect(log.stdout).toMatch(/POST \/Users +201 +success/);
+    // Each entry names its object (the CLI acts as Roster itself, so every name): the admin, by display name and sign-in name.
+    expect(log.stdout).toMatch(new RegExp(`POST /Users +201 +success .* user \\S.* <${admin.replace(/[.]/g, '\\.')}> [0-9a-f-]{36}`));
 
     expect((await roster(['apps', 'provisioning', 'pause', 'CRM'], env)).stdout).toContain('paused');
     expect((await roster(['apps', 'provisioning', 'show', 'CRM'], env)).stdout).toContain('provisioning paused');

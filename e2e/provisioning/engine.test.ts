@@ -127,8 +127,13 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
     expect(group).toMatchObject({ displayName: 'Site North', externalId: w.groupId });
     const ours = [...w.target.users.values()].filter((u) => String(u.userName).endsWith('@contoso.example')).map((u) => u.id);
     expect((group!.members as Array<{ value: string }>).map((m) => m.value).sort()).toEqual(ours.sort());
-    const log = await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.log.page(w.appId, { limit: 5 }));
+    const log = await w.storage.uow.transaction(w.tenantId, (s) => s.provisioning.log.page(w.appId, { limit: 20 }));
     expect(log.find((e) => e.operation === 'reconcile')?.error).toMatch(/create: 1/);
+    // Each request of the reconciliation is logged with the object it was about, and read back with its name.
+    const recreated = rb!.displayName === 'ra' ? a : b; // the account deleted in the target, whichever it was
+    expect(log.find((e) => e.operation === 'POST /Users')).toMatchObject({ objectType: 'user', localId: recreated, local: { displayName: rb!.displayName } });
+    expect(log.find((e) => e.operation === 'POST /Groups')).toMatchObject({ objectType: 'group', localId: w.groupId, local: { displayName: 'Site North' } });
+    expect(log.find((e) => e.operation === 'GET /Users' && e.localId === null)).toBeDefined(); // the target's listing is about no one
     expect((await config())?.lastReconciledAt).toBe(w.clock.now());
   });
 

@@ -1,7 +1,8 @@
 // Reading an app's provisioning over HTTP on both engines (docs/adr/0020): an app with none set up is a
 // 200 with `state: notConfigured` and the defaults (a missing or unseen app stays a 404, the same for
 // both); acting on an unconfigured app is refused clearly; a bad mapping is a 400 naming the problem
-// that changes nothing; the OpenAPI document describes the shape.
+// that changes nothing; the log names its objects as far as the caller may see them (§3.9); the OpenAPI
+// document describes the shapes.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { aesGcmSecretBox } from '../../src/platform/secret-box.js';
@@ -83,6 +84,30 @@ describeEachEngine('roster.provisioning reads', (getStorage) => {
     expect(reset.json['userMapping']).toEqual(before.json['defaultUserMapping']);
   });
 
+  it('the log names its objects as far as the caller may see them: not the Private group\'s members to an owner outside it', async () => {
+    const [owner, ann, pete] = [await api.newUser('Log Owner'), await api.newUser('Ann Hidden'), await api.newUser('Pete Shown')];
+    const app = await api.core.createApp(api.adminCaller, { displayName: 'Logged', ownerIds: [owner.id] });
+    const { group: payroll } = await api.core.createGroup(api.adminCaller, { displayName: 'Payroll staff', securityEnabled: true, mailEnabled: false, visibility: 'Private', members: [ann.id] });
+    await api.core.assignApp(api.adminCaller, { appId: app.id, principalType: 'Group', principalId: payroll.id });
+    await api.core.assignApp(api.adminCaller, { appId: app.id, principalType: 'User', principalId: pete.id });
+    await api.core.configureProvisioning(api.adminCaller, { appId: app.id, baseUrl: 'https://scim.example.org', token: 'tok' });
+    await getStorage().uow.transaction(api.tenantId, async (s) => {
+      for (const [objectType, localId] of [['user', ann.id], ['user', pete.id], ['group', payroll.id]] as const) {
+        await s.provisioning.log.append({ appId: app.id, at: new Date().toISOString(), operation: `POST /${objectType === 'user' ? 'Users' : 'Groups'}`, objectType, localId, remoteId: 'r', status: 201, outcome: 'success', error: null, durationMs: 3, attempt: 1 });
+      }
+    });
+    const path = `/servicePrincipals/${app.id}/roster.provisioning/log`;
+    type Entry = { localId: string; localDisplayName: string | null; localUserPrincipalName: string | null };
+    const names = (json: Record<string, unknown>) => Object.fromEntries((json['value'] as Entry[]).map((e) => [e.localId, [e.localDisplayName, e.localUserPrincipalName]]));
+    const asAdmin = await call(await api.userToken(api.admin), 'GET', path);
+    expect(names(asAdmin.json)).toEqual({ [ann.id]: ['Ann Hidden', ann.userPrincipalName], [pete.id]: ['Pete Shown', pete.userPrincipalName], [payroll.id]: ['Payroll staff', null] });
+    const asOwner = await call(await api.userToken(owner), 'GET', `${path}?$top=2`);
+    const next = String(asOwner.json['@odata.nextLink']).replace(/^.*\/v1\.0/, '');
+    const rest = await call(await api.userToken(owner), 'GET', next);
+    expect({ ...names(asOwner.json), ...names(rest.json) }).toEqual({ [ann.id]: [null, null], [pete.id]: ['Pete Shown', pete.userPrincipalName], [payroll.id]: ['Payroll staff', null] });
+    for (const body of [asOwner.json, rest.json]) expect(JSON.stringify(body)).not.toMatch(/Ann Hidden|"local"/);
+  });
+
   it('the OpenAPI document describes the notConfigured state and never the token', async () => {
     const doc = (await api.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const get = doc.paths['/v1.0/servicePrincipals/{id}/roster.provisioning'].get;
@@ -90,5 +115,7 @@ describeEachEngine('roster.provisioning reads', (getStorage) => {
     expect(schema.properties.state.enum).toEqual(['enabled', 'paused', 'quarantined', 'notConfigured']);
     expect(Object.keys(schema.properties)).not.toContain('token');
     expect(Object.keys(schema.properties)).not.toContain('tokenCiphertext');
+    const log = doc.paths['/v1.0/servicePrincipals/{id}/roster.provisioning/log'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(log.properties.value.items.properties)).toEqual(expect.arrayContaining(['localId', 'localDisplayName', 'localUserPrincipalName']));
   });
 });

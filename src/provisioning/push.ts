@@ -6,7 +6,7 @@ import type { ProvisioningConfig } from '../core/domain/apps.js';
 import { diffMembers, planUser, type DesiredUser, type RecordedObject, type RemoteUser, type UserOperation } from '../core/domain/provisioning/diff.js';
 import { attributesHash, toScimGroup, toScimUser } from '../core/domain/provisioning/mapping.js';
 import type { User } from '../core/domain/model.js';
-import type { ProvisionedObject, UnitOfWork } from '../core/ports.js';
+import type { ProvisionedObject, ProvisionedObjectType, UnitOfWork } from '../core/ports.js';
 import type { JobResults } from './results.js';
 import { ScimError, type ScimTarget } from './scim-client.js';
 import type { ProvisioningScope } from './scope.js';
@@ -19,6 +19,8 @@ export interface PushContext {
   readonly access: ProvisioningScope;
   readonly results: JobResults;
   readonly now: () => string;
+  /** Says which object the requests from now on are about (a reconciliation goes through many), for the log. */
+  readonly about?: ((objectType: ProvisionedObjectType, localId: string) => void) | undefined;
 }
 
 export function desiredUser(user: User, config: ProvisioningConfig): DesiredUser {

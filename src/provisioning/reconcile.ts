@@ -61,6 +61,7 @@ export async function reconcileApp(ctx: PushContext): Promise<void> {
   for (const op of operations) byUser.set(op.localId, [...(byUser.get(op.localId) ?? []), op]);
   for (const [localId, ops] of byUser) {
     const want = desiredById.get(localId) ?? null;
+    ctx.about?.('user', localId);
     const outcome = await runUserOperations(ctx, want, ops);
     // A create that met an account made since the listing, or an update of one deleted since: per-user path.
     if (outcome.restart !== null) await applyUser(ctx, want, outcome.restart === 'lost' ? null : recorded.find((r) => r.localId === localId) ?? null);
@@ -68,5 +69,8 @@ export async function reconcileApp(ctx: PushContext): Promise<void> {
   const assigned = ctx.config.provisionGroups
     ? await ctx.uow.transaction(ctx.tenantId, (s) => ctx.access.assignedGroups(s, ctx.config.appId))
     : [];
-  for (const groupId of new Set([...assigned, ...(await recordedGroupIds(ctx))])) await pushGroup(ctx, groupId);
+  for (const groupId of new Set([...assigned, ...(await recordedGroupIds(ctx))])) {
+    ctx.about?.('group', groupId);
+    await pushGroup(ctx, groupId);
+  }
 }

@@ -3,7 +3,7 @@
 // unchanged — or, on failure, count it, back off (nextAttempt), and quarantine the app after 10.
 import type { ProvisioningConfig } from '../core/domain/apps.js';
 import { nextAttempt, shouldQuarantine, type PushErrorKind } from '../core/domain/provisioning/retry.js';
-import type { Clock, ProvisioningJob, SecretBox, TenantScope, UnitOfWork } from '../core/ports.js';
+import type { Clock, ProvisionedObjectType, ProvisioningJob, SecretBox, TenantScope, UnitOfWork } from '../core/ports.js';
 import { pushGroup, pushUser, type PushContext } from './push.js';
 import { reconcileApp } from './reconcile.js';
 import { JobResults } from './results.js';
@@ -30,6 +30,8 @@ export function openClient(deps: EngineDeps, config: ProvisioningConfig, onReque
   return createScimClient({ baseUrl: config.baseUrl, token, onRequest, timeoutMs: deps.timeoutMs ?? 30_000 });
 }
 
+interface LoggedSubject { objectType: ProvisionedObjectType | null; localId: string | null }
+
 const addMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
 
 export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'done' | 'retry' | 'failed' | 'skipped'> {
@@ -38,12 +40,17 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
     await deps.uow.transaction(job.tenantId, (s) => s.provisioning.jobs.reschedule(job, { availableAt: deps.clock.now(), attempts: job.attempts, lastError: job.lastError }));
     return 'skipped';
   }
-  const requests: ScimRequestRecord[] = [];
+  // Each request is logged with the object it was about: the job's, or the one a reconciliation is on.
+  let subject: LoggedSubject = job.kind === 'app' ? { objectType: null, localId: null } : { objectType: job.kind, localId: job.objectId };
+  const requests: Array<ScimRequestRecord & LoggedSubject> = [];
   const results = new JobResults(job.appId);
   let failure: { kind: PushErrorKind; message: string; retryAfterMs: number | null } | null = null;
   try {
-    const client = openClient(deps, config, (r) => requests.push(r));
-    const ctx: PushContext = { uow: deps.uow, tenantId: job.tenantId, config, client, access: deps.access, results, now: () => deps.clock.now() };
+    const client = openClient(deps, config, (r) => requests.push({ ...r, ...subject }));
+    const ctx: PushContext = {
+      uow: deps.uow, tenantId: job.tenantId, config, client, access: deps.access, results, now: () => deps.clock.now(),
+      about: (objectType, localId) => { subject = { objectType, localId }; },
+    };
     if (job.kind === 'user') await pushUser(ctx, job.objectId);
     else if (job.kind === 'group') await pushGroup(ctx, job.objectId);
     else await reconcileApp(ctx);
@@ -61,8 +68,8 @@ export async function runJob(deps: EngineDeps, job: ProvisioningJob): Promise<'d
     await results.commit(s);
     for (const r of requests) {
       await s.provisioning.log.append({
-        appId: job.appId, at: now, operation: `${r.method} ${r.path}`, objectType: job.kind === 'app' ? null : job.kind,
-        localId: job.kind === 'app' ? null : job.objectId, remoteId: null, status: r.status, outcome: r.error ? 'failure' : 'success',
+        appId: job.appId, at: now, operation: `${r.method} ${r.path}`, objectType: r.objectType,
+        localId: r.localId, remoteId: null, status: r.status, outcome: r.error ? 'failure' : 'success',
         error: r.error, durationMs: Math.round(r.durationMs), attempt,
       });
     }

@@ -5,7 +5,7 @@
 // pushes themselves are made by `roster serve`'s engine.
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Caller, Core } from '../../core/index.js';
+import type { Caller, Core, ProvisioningLogItem } from '../../core/index.js';
 import { DEPROVISION_MODES, type DeprovisionMode } from '../../core/domain/apps.js';
 import { withApp, type CliDeps } from '../app.js';
 import { CliError, UsageError } from '../errors.js';
@@ -54,6 +54,12 @@ export function tokenOf(opts: TokenSource, env: NodeJS.ProcessEnv = process.env)
 }
 
 const when = (iso: string | null) => iso ?? 'never';
+
+/** "Ann Archer <ann@contoso.example> " for a user, "Sales " for a group, nothing when it is gone. */
+function objectName(e: ProvisioningLogItem): string {
+  if (e.localDisplayName === null) return '';
+  return `${e.localDisplayName}${e.localUserPrincipalName ? ` <${e.localUserPrincipalName}>` : ''} `;
+}
 
 /** "SCIM attribute ← user field" (a fixed value keeps its quotes), one a line. */
 function printMapping(out: (text: string) => void, mapping: Record<string, string>, title: string): void {
@@ -164,7 +170,7 @@ function registerReadCommands(prov: Command, deps: CliDeps): void {
       if (opts.json) return out(`${JSON.stringify(page.items, null, 2)}\n`);
       if (page.items.length === 0) return out('Nothing has been sent yet.\n');
       for (const e of page.items) {
-        const object = e.objectType ? `${e.objectType} ${e.localId ?? ''}` : '';
+        const object = e.objectType ? `${e.objectType} ${objectName(e)}${e.localId ?? ''}` : '';
         out(`${e.at}  ${e.operation.padEnd(22)} ${String(e.status ?? '-').padEnd(4)} ${e.outcome.padEnd(7)} ${e.durationMs ?? '-'} ms  ${object}${e.error ? `  ${e.error}` : ''}\n`);
       }
     }));

@@ -61,6 +61,10 @@ export interface ProvisioningLogEntry {
   operation: string;
   objectType: 'user' | 'group' | null;
   localId: string | null;
+  /** The object's name now; null when it is gone or the caller may not see it (the server does not say which). */
+  localDisplayName: string | null;
+  /** A user's sign-in name now, under the same rule. */
+  localUserPrincipalName: string | null;
   remoteId: string | null;
   status: number | null;
   outcome: 'success' | 'failure' | 'skipped' | 'dryRun';

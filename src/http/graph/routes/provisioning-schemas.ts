@@ -60,3 +60,34 @@ export const PROVISIONING = {
     pendingJobs: { type: 'integer' },
   },
 } as const;
+
+const LOG_ENTRY = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    seq: { type: 'integer' },
+    appId: { type: 'string' },
+    at: { type: 'string', format: 'date-time' },
+    operation: { type: 'string', description: 'POST /Users, PATCH /Groups/{id}, …, or reconcile' },
+    objectType: { type: ['string', 'null'], enum: ['user', 'group', null] },
+    localId: { type: ['string', 'null'], description: "Roster's id of the user or group" },
+    localDisplayName: { type: ['string', 'null'], description: 'Its display name now; null when it is gone or you may not see it' },
+    localUserPrincipalName: { type: ['string', 'null'], description: 'A user\'s sign-in name now, under the same rule' },
+    remoteId: { type: ['string', 'null'], description: "The target's id" },
+    status: { type: ['integer', 'null'] },
+    outcome: { type: 'string', enum: ['success', 'failure', 'skipped', 'dryRun'] },
+    error: { type: ['string', 'null'] },
+    durationMs: { type: ['integer', 'null'] },
+    attempt: { type: ['integer', 'null'] },
+  },
+} as const;
+
+/** GET …/log: newest first, each entry with its object's name as far as the caller may see it. */
+export const LOG_PAGE = {
+  type: 'object',
+  properties: {
+    '@odata.context': { type: 'string' },
+    value: { type: 'array', items: LOG_ENTRY },
+    '@odata.nextLink': { type: 'string' },
+  },
+} as const;

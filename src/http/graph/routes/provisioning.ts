@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConfigureProvisioningInput } from '../../../core/index.js';
 import { callerOf } from '../../auth.js';
 import { context } from '../shapes.js';
-import { CONFIG_BODY, PROVISIONING } from './provisioning-schemas.js';
+import { CONFIG_BODY, LOG_PAGE, PROVISIONING } from './provisioning-schemas.js';
 import { collection, ID_PARAMS, PAGING_QUERY, topOf, type GraphContext } from './support.js';
 
 const BASE = '/servicePrincipals/:id/roster.provisioning';
@@ -35,7 +35,7 @@ export async function provisioningRoutes(app: FastifyInstance, ctx: GraphContext
     return { '@odata.context': entity(request), ...(await core.getProvisioning(callerOf(request), { appId: appIdOf(request) })) };
   });
 
-  app.get(`${BASE}/log`, { schema: { tags, summary: 'Requests sent to the target, newest first', params: ID_PARAMS, querystring: PAGING_QUERY } }, async (request) => {
+  app.get(`${BASE}/log`, { schema: { tags, summary: 'Requests sent to the target, newest first, each with its object\'s name when you may see it', params: ID_PARAMS, querystring: PAGING_QUERY, response: { 200: LOG_PAGE } } }, async (request) => {
     const cursor = pager.cursor(request);
     const before = cursor && typeof cursor.key === 'number' ? cursor.key : undefined;
     const page = await core.listProvisioningLog(callerOf(request), { appId: appIdOf(request), before, limit: topOf(request) });
