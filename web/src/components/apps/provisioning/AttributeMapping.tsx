@@ -28,7 +28,7 @@ export function AttributeMapping({ config, canManage }: { config: Provisioning |
         {editing && configured
           ? <MappingEditor appId={config.appId} mapping={config.userMapping} defaults={config.defaultUserMapping} onDone={done} />
           : (
-            <Table.ScrollContainer minWidth={420} type="native">
+            <Table.ScrollContainer minWidth={320} type="native" tabIndex={0} role="region" aria-label="Attribute mapping, scrolling sideways">
               <Table fz="sm" withTableBorder aria-label="SCIM attributes and where they come from">
                 <Table.Thead><Table.Tr><Table.Th>SCIM attribute</Table.Th><Table.Th>Comes from</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
