@@ -61,8 +61,15 @@ describe('roster apps provisioning', () => {
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('name at least one setting');
     const unset = await roster(['apps', 'provisioning', 'show', 'CRM'], env);
-    expect(unset.code).toBe(1);
-    expect(unset.stderr).toMatch(/^roster: not found: Provisioning is not configured/);
+    expect(unset.code, unset.stderr).toBe(0);
+    expect(unset.stdout).toContain('CRM: provisioning not configured');
+    expect(unset.stdout).toContain('roster apps provisioning set CRM --base-url');
+    expect(unset.stdout).toMatch(/userName +← userPrincipalName/);
+    const unsetJson = await roster(['apps', 'provisioning', 'show', 'CRM', '--json'], env);
+    expect(JSON.parse(unsetJson.stdout)).toMatchObject({ state: 'notConfigured', baseUrl: null, tokenSet: false });
+    const unsetLog = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
+    expect(unsetLog.code).toBe(1);
+    expect(unsetLog.stderr).toMatch(/^roster: not found: Provisioning is not configured/);
   }, 120_000);
 
   it('set from a file, show, dry run, enable → the user in the target and the POST in the log, pause, resume, reconcile', async () => {
@@ -76,6 +83,7 @@ describe('roster apps provisioning', () => {
     expect(shown.stdout).toContain('provisioning paused');
     expect(shown.stdout).toContain('deprovision: disable');
     expect(shown.stdout).toContain('reconcile every: 60 min');
+    expect(shown.stdout).toMatch(/users are sent as:\n +userName +← userPrincipalName/);
     const json = await roster(['apps', 'provisioning', 'show', 'CRM', '--json'], env);
     expect(JSON.parse(json.stdout)).toMatchObject({ state: 'paused', tokenSet: true, provisionGroups: false, baseUrl: target.baseUrl });
     for (const out of [set.stdout, shown.stdout, json.stdout]) expect(out).not.toContain(token);
@@ -92,6 +100,8 @@ describe('roster apps provisioning', () => {
     let log = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
     for (let i = 0; i < 50 && !/POST \/Users +201 +success/.test(log.stdout); i++) log = await roster(['apps', 'provisioning', 'log', 'CRM'], env);
     expect(log.stdout).toMatch(/POST \/Users +201 +success/);
+    // Each entry names its object (the CLI acts as Roster itself, so every name): the admin, by display name and sign-in name.
+    expect(log.stdout).toMatch(new RegExp(`POST /Users +201 +success .* user \\S.* <${admin.replace(/[.]/g, '\\.')}> [0-9a-f-]{36}`));
 
     expect((await roster(['apps', 'provisioning', 'pause', 'CRM'], env)).stdout).toContain('paused');
     expect((await roster(['apps', 'provisioning', 'show', 'CRM'], env)).stdout).toContain('provisioning paused');

@@ -2,7 +2,8 @@
 // the real engine: the admin sets provisioning up on the app page (the token typed once, never shown
 // again), runs a dry run and sees what would be sent while the target stays untouched, enables it,
 // adds a member to the assigned group in the portal, and sees the account appear in the target and
-// the POST in the log. The token appears in no API response the page received, nor in the page.
+// the POST in the log, named. The token appears in no API response the page received, nor in the page.
+// The app's owner, outside the Private group, sees the log without its members' names (§3.9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import type { User } from '../../src/core/domain/model.js';
@@ -64,9 +65,8 @@ async function openProvisioningTab(page: Page): Promise<void> {
 describe('provisioning in the browser', () => {
   it('set up, dry run (nothing sent), enable, add a member in the portal → the account in the target and the POST in the log; the token never comes back', async () => {
     const context = await portal.browser.newContext({ ignoreHTTPSErrors: true, reducedMotion: 'reduce', viewport: DESKTOP });
-    // Before the setup, GET …/roster.provisioning answers 404 (provisioningNotConfigured): the form's cue.
-    const notConfigured = { status: 404, path: `/v1.0/servicePrincipals/${appId}/roster.provisioning` };
-    const { page, problems, dialogs } = await watchedPage(context, [SIGNED_OUT, notConfigured]);
+    // No HTTP error is expected but the signed-out probe: "not configured" is a 200 (state notConfigured).
+    const { page, problems, dialogs } = await watchedPage(context, [SIGNED_OUT]);
     await signIn(page, portal.origin, portal.admin, '/');
     await openProvisioningTab(page);
 
@@ -131,6 +131,9 @@ describe('provisioning in the browser', () => {
       return false;
     }, 'the POST of Bob in the log', 100);
     await expect.poll(() => bobPost.first().textContent()).toMatch(/201.*success/);
+    // The entry names Bob (display name and sign-in name), his id beneath.
+    const bobObject = bobPost.first().getByTestId('provisioning-log-object');
+    expect((await bobObject.innerText()).split(/\n+/)).toEqual(['Bob Baker', bob.userPrincipalName, expect.stringMatching(new RegExp(`^user ${bob.id}( → \\S+)?$`))]);
     const firstRow = await log.getByTestId('provisioning-log-row').first().textContent();
     expect(firstRow, 'newest first: the POST of Bob (or a later row) comes before that of Ann').not.toContain(ann.id);
     expect(await seriousViolations(page)).toEqual([]);
@@ -171,7 +174,13 @@ describe('provisioning in the browser', () => {
     await status.getByRole('button', { name: 'Pause' }).click();
     await status.getByTestId('provisioning-state').filter({ hasText: 'Paused' }).waitFor();
     expect((await portal.core.getProvisioning(portal.adminCaller, { appId })).state).toBe('paused');
-    await page.getByRole('region', { name: 'Provisioning log' }).getByTestId('provisioning-log-row').first().waitFor();
+    const log = page.getByRole('region', { name: 'Provisioning log' });
+    await log.getByTestId('provisioning-log-row').first().waitFor();
+    // Olga is not in Sales (Private): the log shows Bob's id but not his name (§3.9), exactly as for a deleted user.
+    const bobRow = log.getByTestId('provisioning-log-row').filter({ hasText: 'POST /Users' }).filter({ hasText: bob.id }).first();
+    expect(await bobRow.getByTestId('provisioning-log-object').innerText()).toContain('A user not shown (deleted, or not visible to you)');
+    expect(await log.innerText()).not.toContain('Bob Baker');
+    expect(await log.innerText()).not.toContain(bob.userPrincipalName);
 
     // Quarantined as the engine leaves it after ten failures in a row (written as the worker writes it).
     await portal.storage.uow.transaction(portal.tenantId, async (s) => {

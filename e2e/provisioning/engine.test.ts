@@ -140,6 +140,9 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
     expect(new Set(named('PATCH /Users/'))).toEqual(new Set([`user:${patched}`]));
     expect(new Set(named('POST /Groups'))).toEqual(new Set([`group:${w.groupId}`]));
     expect(named('GET /Users')).toContain('null:null');
+    // …and is read back with its name.
+    expect(log.find((e) => e.operation === 'POST /Users' && e.localId === recreated)).toMatchObject({ local: { displayName: rb!.displayName } });
+    expect(log.find((e) => e.operation === 'POST /Groups')).toMatchObject({ local: { displayName: 'Site North' } });
     expect((await config())?.lastReconciledAt).toBe(w.clock.now());
   });
 

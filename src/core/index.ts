@@ -162,4 +162,5 @@ export type { JoinImpactView } from './use-cases/preview-join-impact.js';
 export type { AppOwnership } from './ports.js';
 export type { ConfigureProvisioningInput } from './use-cases/configure-provisioning.js';
 export type { DryRunResult, ProvisioningLogPage } from './use-cases/read-provisioning.js';
-export type { ProvisioningStatus, ProvisioningView } from './use-cases/support/provisioning.js';
+export type { ProvisioningLogItem } from './use-cases/support/provisioning-log-names.js';
+export type { ProvisioningNotConfigured, ProvisioningRead, ProvisioningStatus, ProvisioningView } from './use-cases/support/provisioning.js';

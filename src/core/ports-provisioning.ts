@@ -110,10 +110,24 @@ export interface ProvisioningLogEntry extends ProvisioningLogInput {
   seq: number;
 }
 
+/** The local object of a log entry as it is now: the user or group the entry names, if it still exists. */
+export interface LoggedObject {
+  displayName: string;
+  /** Users only. */
+  userPrincipalName: string | null;
+  /** Groups only: set while the group is soft-deleted. */
+  deletedDateTime: Instant | null;
+}
+
+export interface ProvisioningLogRow extends ProvisioningLogEntry {
+  /** Read with the page (one query, no lookup per row); null when the entry names no object or it is gone. */
+  local: LoggedObject | null;
+}
+
 export interface ProvisioningLogRepository {
   append(entry: ProvisioningLogInput): Promise<void>;
-  /** Newest first; `before` is the seq of the last row of the previous page. */
-  page(appId: AppId, query: { before?: number | undefined; limit: number }): Promise<ProvisioningLogEntry[]>;
+  /** Newest first, each with its local object as it is now; `before` is the seq of the last row of the previous page. */
+  page(appId: AppId, query: { before?: number | undefined; limit: number }): Promise<ProvisioningLogRow[]>;
   /** Deletes entries older than `before` (every app of the tenant); returns how many. */
   prune(before: Instant): Promise<number>;
 }

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { ProvisioningConfig } from '../core/domain/apps.js';
 import type { TenantScope } from '../core/ports.js';
 import { describeEachEngine } from './testing/engines.js';
-import { at, inTenant, newId, newTenant, T0 } from './testing/fixtures.js';
+import { at, inTenant, makeGroup, makeUser, newId, newTenant, T0 } from './testing/fixtures.js';
 
 export function makeConfig(tenantId: string, appId: string, over: Partial<ProvisioningConfig> = {}): ProvisioningConfig {
   return {
@@ -127,6 +127,43 @@ describeEachEngine('provisioning storage', (getStorage, engine) => {
     expect(second.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect(await run(t, (p) => p.log.prune(at(3)))).toBe(3);
     expect((await run(t, (p) => p.log.page(app, { limit: 10 }))).map((e) => e.seq)).toEqual([5, 4, 3]);
+  });
+
+  it('log: each row carries its local object as it is now, read in the same query; gone objects and other tenants give none', async () => {
+    const [t, t2] = [await newTenant(getStorage()), await newTenant(getStorage(), 'Fabrikam')];
+    const app = newId();
+    const ann = makeUser(t, { userPrincipalName: 'ann@contoso.example', displayName: 'Ann Archer' });
+    const gone = makeUser(t);
+    const sales = makeGroup(t, { displayName: 'Sales' });
+    const binned = makeGroup(t, { displayName: 'Old team', deletedDateTime: at(2) });
+    const elsewhere = makeUser(t2, { displayName: 'Other tenant' });
+    await inTenant(getStorage(), t2, (s) => s.users.insert(elsewhere));
+    await inTenant(getStorage(), t, async (s) => {
+      for (const u of [ann, gone]) await s.users.insert(u);
+      for (const g of [sales, binned]) await s.groups.insert(g);
+      await s.users.delete(gone.id);
+      const log = (objectType: 'user' | 'group' | null, localId: string | null, operation: string) => s.provisioning.log.append({
+        appId: app, at: T0, operation, objectType, localId, remoteId: null, status: 200, outcome: 'success', error: null, durationMs: 1, attempt: 1,
+      });
+      await log('user', ann.id, 'POST /Users');
+      await log('user', gone.id, 'DELETE /Users/r1');
+      await log('group', sales.id, 'POST /Groups');
+      await log('group', binned.id, 'DELETE /Groups/r2');
+      await log('user', elsewhere.id, 'PATCH /Users/r3');
+      await log('group', ann.id, 'PATCH /Groups/r4'); // a user's id as a group: no match across types
+      await log(null, null, 'reconcile');
+    });
+    const rows = await run(t, (p) => p.log.page(app, { limit: 10 }));
+    expect(rows.map((r) => [r.operation, r.local])).toEqual([
+      ['reconcile', null],
+      ['PATCH /Groups/r4', null],
+      ['PATCH /Users/r3', null],
+      ['DELETE /Groups/r2', { displayName: 'Old team', userPrincipalName: null, deletedDateTime: at(2) }],
+      ['POST /Groups', { displayName: 'Sales', userPrincipalName: null, deletedDateTime: null }],
+      ['DELETE /Users/r1', null],
+      ['POST /Users', { displayName: 'Ann Archer', userPrincipalName: 'ann@contoso.example', deletedDateTime: null }],
+    ]);
+    expect((await run(t, (p) => p.log.page(app, { limit: 2, before: 4 }))).map((r) => r.local?.displayName ?? null)).toEqual(['Sales', null]);
   });
 
   it('outbox queue: claims due undone rows oldest first, marks them done, prunes', async () => {

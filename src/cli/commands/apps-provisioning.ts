@@ -5,7 +5,7 @@
 // pushes themselves are made by `roster serve`'s engine.
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Caller, Core } from '../../core/index.js';
+import type { Caller, Core, ProvisioningLogItem } from '../../core/index.js';
 import { DEPROVISION_MODES, type DeprovisionMode } from '../../core/domain/apps.js';
 import { withApp, type CliDeps } from '../app.js';
 import { CliError, UsageError } from '../errors.js';
@@ -55,6 +55,19 @@ export function tokenOf(opts: TokenSource, env: NodeJS.ProcessEnv = process.env)
 
 const when = (iso: string | null) => iso ?? 'never';
 
+/** "Ann Archer <ann@contoso.example> " for a user, "Sales " for a group, nothing when it is gone. */
+function objectName(e: ProvisioningLogItem): string {
+  if (e.localDisplayName === null) return '';
+  return `${e.localDisplayName}${e.localUserPrincipalName ? ` <${e.localUserPrincipalName}>` : ''} `;
+}
+
+/** "SCIM attribute ← user field" (a fixed value keeps its quotes), one a line. */
+function printMapping(out: (text: string) => void, mapping: Record<string, string>, title: string): void {
+  out(`  ${title}:\n`);
+  const width = Math.max(...Object.keys(mapping).map((a) => a.length));
+  for (const [attribute, source] of Object.entries(mapping)) out(`    ${attribute.padEnd(width)} ← ${source}\n`);
+}
+
 export function registerAppsProvisioning(apps: Command, deps: CliDeps): void {
   const out = deps.stdout;
   const prov = apps.command('provisioning').description("Push an application's users (and groups) to its SCIM 2.0 directory");
@@ -64,11 +77,17 @@ export function registerAppsProvisioning(apps: Command, deps: CliDeps): void {
     .action(async (name: string, opts: { tenant?: string; json: boolean }) => act(deps, opts.tenant, async (core, caller) => {
       const p = await core.getProvisioning(caller, { appId: await appIdOf(core, caller, name) });
       if (opts.json) return out(`${JSON.stringify(p, null, 2)}\n`);
+      if (p.state === 'notConfigured') {
+        out(`${name}: provisioning not configured\n`);
+        out(`  Set it up with 'roster apps provisioning set ${name} --base-url <url> --token-file <path>'.\n`);
+        return printMapping(out, p.userMapping, 'users would be sent as (the defaults)');
+      }
       out(`${name}: provisioning ${p.state}${p.state === 'quarantined' ? ` after ${p.consecutiveFailures} failures in a row` : ''}\n`);
       out(`  target: ${p.baseUrl}\n  token: set (never shown)\n  deprovision: ${p.deprovision}\n  groups: ${p.provisionGroups ? 'yes' : 'no'}\n`);
       out(`  reconcile every: ${p.reconcileIntervalMinutes} min\n  last reconciliation: ${when(p.lastReconciledAt)}\n`);
       out(`  users: ${p.provisionedUsers} provisioned, ${p.activeUsers} active\n  groups provisioned: ${p.provisionedGroups}\n  pending changes: ${p.pendingJobs}\n`);
       if (p.lastError) out(`  last error: ${p.lastError}\n`);
+      printMapping(out, p.userMapping, 'users are sent as');
     }));
 
   prov.command('set').description('Set up provisioning or change its settings (a new setup starts paused)')
@@ -151,7 +170,7 @@ function registerReadCommands(prov: Command, deps: CliDeps): void {
       if (opts.json) return out(`${JSON.stringify(page.items, null, 2)}\n`);
       if (page.items.length === 0) return out('Nothing has been sent yet.\n');
       for (const e of page.items) {
-        const object = e.objectType ? `${e.objectType} ${e.localId ?? ''}` : '';
+        const object = e.objectType ? `${e.objectType} ${objectName(e)}${e.localId ?? ''}` : '';
         out(`${e.at}  ${e.operation.padEnd(22)} ${String(e.status ?? '-').padEnd(4)} ${e.outcome.padEnd(7)} ${e.durationMs ?? '-'} ms  ${object}${e.error ? `  ${e.error}` : ''}\n`);
       }
     }));

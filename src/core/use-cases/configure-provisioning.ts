@@ -12,7 +12,7 @@ import { decideManageApp } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { loadVisibleApp } from './support/apps.js';
 import { runUseCase } from './support/context.js';
-import { provisioningView, reconcileJob, type ProvisioningView } from './support/provisioning.js';
+import { DEFAULT_DEPROVISION, provisioningView, reconcileJob, type ProvisioningView } from './support/provisioning.js';
 
 export interface ConfigureProvisioningInput {
   appId: string;
@@ -49,7 +49,7 @@ export async function configureProvisioning(deps: CoreDeps, caller: Caller, inpu
       tokenCiphertext,
       userMapping: input.userMapping !== undefined ? validMapping(input.userMapping) : (before?.userMapping ?? DEFAULT_USER_MAPPING),
       state,
-      deprovision: input.deprovision !== undefined ? validDeprovision(input.deprovision) : (before?.deprovision ?? 'disableThenDelete'),
+      deprovision: input.deprovision !== undefined ? validDeprovision(input.deprovision) : (before?.deprovision ?? DEFAULT_DEPROVISION),
       provisionGroups: input.provisionGroups ?? before?.provisionGroups ?? true,
       reconcileIntervalMinutes: input.reconcileIntervalMinutes !== undefined ? validInterval(input.reconcileIntervalMinutes) : (before?.reconcileIntervalMinutes ?? DEFAULT_RECONCILE_MINUTES),
       lastReconciledAt: before?.lastReconciledAt ?? null,

@@ -7,6 +7,7 @@ import { aesGcmSecretBox } from '../../platform/secret-box.js';
 import { describeEachEngine } from '../../storage/testing/engines.js';
 import { createCore } from '../index.js';
 import { randomIds, testPasswordHasher } from '../testing/deps.js';
+import { DEFAULT_USER_MAPPING } from '../domain/provisioning/mapping.js';
 import { expectDenied, newWorld } from '../testing/world.js';
 
 describeEachEngine('provisioning use cases', (getStorage) => {
@@ -25,7 +26,6 @@ describeEachEngine('provisioning use cases', (getStorage) => {
 
   it('an owner configures it; the token is sealed, never returned or audited; others are refused', async () => {
     const { w, core, box, owner, other, app } = await setup();
-    await expectDenied(core.getProvisioning(w.as(owner), { appId: app.id }), 'provisioningNotConfigured');
     await expectDenied(core.configureProvisioning(w.as(owner), { appId: app.id, baseUrl: 'https://scim.example.org/v2' }), 'invalidInput');
     await expectDenied(core.configureProvisioning(w.as(owner), { appId: app.id, baseUrl: 'http://scim.example.org/v2', token: 't' }), 'invalidInput');
     await expectDenied(core.configureProvisioning(w.as(owner), { appId: app.id, baseUrl: 'https://x.example', token: 't', userMapping: { displayName: 'displayName' } }), 'invalidInput');
@@ -46,6 +46,42 @@ describeEachEngine('provisioning use cases', (getStorage) => {
     const audit = await w.audit(app.id);
     expect(audit.filter((e) => e.action === 'provisioning.configure' && e.outcome === 'success')).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toMatch(/secret-token|v1\./);
+  });
+
+  it('not configured is a normal answer (the defaults, no target, no token); acting on it is refused; a stranger learns nothing', async () => {
+    const { w, core, owner, other, app, runs } = await setup();
+    const status = await core.getProvisioning(w.as(owner), { appId: app.id });
+    expect(status).toEqual({
+      appId: app.id, state: 'notConfigured', baseUrl: null, tokenSet: false, userMapping: DEFAULT_USER_MAPPING, defaultUserMapping: DEFAULT_USER_MAPPING,
+      deprovision: 'disableThenDelete', provisionGroups: true, reconcileIntervalMinutes: 40, lastReconciledAt: null, consecutiveFailures: 0,
+      quarantinedAt: null, lastError: null, createdDateTime: null, updatedDateTime: null, provisionedUsers: 0, activeUsers: 0, provisionedGroups: 0, pendingJobs: 0,
+    });
+    expect(await core.getProvisioning(w.adminCaller(), { appId: app.id })).toMatchObject({ state: 'notConfigured' });
+    for (const act of [core.listProvisioningLog, core.dryRunProvisioning, core.pauseProvisioning, core.resumeProvisioning, core.reconcileProvisioningNow]) {
+      await expectDenied(act(w.as(owner), { appId: app.id }), 'provisioningNotConfigured');
+    }
+    expect(runs).toEqual([]);
+    // The same answer for an app the caller may not manage as for one that does not exist (SECURITY #6).
+    await expectDenied(core.getProvisioning(w.as(other), { appId: app.id }), 'appNotFound');
+    await expectDenied(core.getProvisioning(w.as(owner), { appId: '00000000-0000-4000-8000-000000000000' }), 'appNotFound');
+  });
+
+  it('a bad mapping is refused with its reason and changes nothing', async () => {
+    const { w, core, owner, app } = await setup();
+    await core.configureProvisioning(w.as(owner), { appId: app.id, baseUrl: 'https://scim.example.org', token: 'tok', userMapping: { userName: 'mail', title: 'jobTitle' } });
+    const before = await core.getProvisioning(w.as(owner), { appId: app.id });
+    const bad: Array<[Record<string, string>, RegExp]> = [
+      [{ displayName: 'displayName' }, /must set userName/],
+      [{ userName: '"everyone"' }, /userName must come from a user field/],
+      [{ userName: 'mail', active: 'displayName' }, /active can only come from accountEnabled/],
+      [{ userName: 'mail', title: '""' }, /fixed value for title is empty/],
+    ];
+    for (const [userMapping, message] of bad) {
+      const refused = core.configureProvisioning(w.as(owner), { appId: app.id, userMapping, reconcileIntervalMinutes: 90 });
+      await expect(refused).rejects.toMatchObject({ reason: 'invalidInput', message });
+    }
+    expect(await core.getProvisioning(w.as(owner), { appId: app.id })).toEqual(before);
+    expect((await w.audit(app.id)).filter((e) => e.action === 'provisioning.configure' && e.outcome === 'success')).toHaveLength(1);
   });
 
   it('turning it on queues a reconciliation; pause, resume from quarantine, reconcile now; status and log', async () => {

@@ -1,17 +1,25 @@
-// Reading an app's provisioning (docs/adr/0020): status (state, last error, counts), the log (newest
-// first, paged by seq) and the dry run (what a reconciliation would send now; writes nothing).
+// Reading an app's provisioning (docs/adr/0020): status (state, last error, counts — or `notConfigured`
+// with the defaults a setup starts from), the log (newest first, paged by seq, each entry named as far as
+// the caller may see its object) and the dry run (what a reconciliation would send now; writes nothing).
 // Admins and the app's owners.
 import { DomainError } from '../domain/errors.js';
-import type { Caller, CoreDeps, ProvisioningLogEntry } from '../ports.js';
+import type { Caller, CoreDeps } from '../ports.js';
 import { runUseCase } from './support/context.js';
-import { loadManagedProvisioning, statusOf, type ProvisioningStatus } from './support/provisioning.js';
+import { namedLogEntries, type ProvisioningLogItem } from './support/provisioning-log-names.js';
+import { loadManagedAppId, loadManagedProvisioning, notConfiguredStatus, statusOf, type ProvisioningRead } from './support/provisioning.js';
 
-export async function getProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<ProvisioningStatus> {
-  return runUseCase(deps, caller, 'provisioning.read', { type: 'provisioning', id: input.appId }, async (uc) => statusOf(uc, await loadManagedProvisioning(uc, input.appId)));
+/** The app's provisioning; an app with none is a normal answer (`state: 'notConfigured'`), a missing or unseen app is appNotFound. */
+export async function getProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<ProvisioningRead> {
+  return runUseCase(deps, caller, 'provisioning.read', { type: 'provisioning', id: input.appId }, async (uc) => {
+    const appId = await loadManagedAppId(uc, input.appId);
+    const config = await uc.scope.provisioning.configs.get(appId);
+    return config ? statusOf(uc, config) : notConfiguredStatus(uc, appId);
+  });
 }
 
 export interface ProvisioningLogPage {
-  items: ProvisioningLogEntry[];
+  /** Newest first, each with its object's name when the caller may see it (support/provisioning-log-names.ts). */
+  items: ProvisioningLogItem[];
   /** The `before` of the next (older) page; null on the last. */
   nextBefore: number | null;
 }
@@ -22,8 +30,8 @@ export async function listProvisioningLog(deps: CoreDeps, caller: Caller, input:
   if (input.before !== undefined && (!Number.isInteger(input.before) || input.before < 1)) throw new DomainError('invalidInput', 'before must be a positive integer.');
   return runUseCase(deps, caller, 'provisioning.log', { type: 'provisioning', id: input.appId }, async (uc) => {
     const config = await loadManagedProvisioning(uc, input.appId);
-    const items = await uc.scope.provisioning.log.page(config.appId, { before: input.before, limit });
-    return { items, nextBefore: items.length === limit ? (items.at(-1)?.seq ?? null) : null };
+    const rows = await uc.scope.provisioning.log.page(config.appId, { before: input.before, limit });
+    return { items: await namedLogEntries(uc, config.appId, rows), nextBefore: rows.length === limit ? (rows.at(-1)?.seq ?? null) : null };
   });
 }
 

@@ -8,7 +8,7 @@ import type { AppId } from '../../core/domain/apps.js';
 import type { Instant, TenantId } from '../../core/domain/model.js';
 import type {
   OutboxQueue, PendingOutboxMessage, ProvisionedObjectType, ProvisioningJob, ProvisioningJobKey, ProvisioningJobKind,
-  ProvisioningJobRepository, ProvisioningLogEntry, ProvisioningLogInput, ProvisioningLogRepository, ProvisioningOutcome,
+  ProvisioningJobRepository, ProvisioningLogInput, ProvisioningLogRepository, ProvisioningLogRow, ProvisioningOutcome,
 } from '../../core/ports.js';
 import type { Selectable } from 'kysely';
 import type { Database, ProvisioningJobsTable } from '../schema.js';
@@ -106,16 +106,24 @@ export class ProvisioningLogRepo implements ProvisioningLogRepository {
     }).execute();
   }
 
-  async page(appId: AppId, query: { before?: number | undefined; limit: number }): Promise<ProvisioningLogEntry[]> {
-    let q = this.db.selectFrom('provisioning_log').selectAll().where('tenant_id', '=', this.tenantId).where('app_id', '=', appId)
-      .orderBy('seq', 'desc').orderBy('id', 'desc').limit(query.limit);
-    if (query.before !== undefined) q = q.where('seq', '<', query.before);
+  async page(appId: AppId, query: { before?: number | undefined; limit: number }): Promise<ProvisioningLogRow[]> {
+    // The names come in the same query: a left join on the object's own table, per object type.
+    let q = this.db.selectFrom('provisioning_log as l')
+      .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'l.tenant_id').onRef('u.id', '=', 'l.local_id').on('l.object_type', '=', 'user'))
+      .leftJoin('groups as g', (j) => j.onRef('g.tenant_id', '=', 'l.tenant_id').onRef('g.id', '=', 'l.local_id').on('l.object_type', '=', 'group'))
+      .selectAll('l')
+      .select(['u.user_principal_name as user_upn', 'u.display_name as user_name', 'g.display_name as group_name', 'g.deleted_at as group_deleted_at'])
+      .where('l.tenant_id', '=', this.tenantId).where('l.app_id', '=', appId)
+      .orderBy('l.seq', 'desc').orderBy('l.id', 'desc').limit(query.limit);
+    if (query.before !== undefined) q = q.where('l.seq', '<', query.before);
     const rows = await q.execute();
     return rows.map((r) => ({
       id: r.id, seq: Number(r.seq), appId: r.app_id, at: r.at, operation: r.operation,
       objectType: r.object_type as ProvisionedObjectType | null, localId: r.local_id, remoteId: r.remote_id,
       status: r.status === null ? null : Number(r.status), outcome: r.outcome as ProvisioningOutcome, error: r.error,
       durationMs: r.duration_ms === null ? null : Number(r.duration_ms), attempt: r.attempt === null ? null : Number(r.attempt),
+      local: r.user_name !== null ? { displayName: r.user_name, userPrincipalName: r.user_upn, deletedDateTime: null }
+        : r.group_name !== null ? { displayName: r.group_name, userPrincipalName: null, deletedDateTime: r.group_deleted_at } : null,
     }));
   }
 

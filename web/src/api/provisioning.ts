@@ -1,19 +1,21 @@
 // An app's outbound SCIM provisioning over the public API (ADR 0020): its configuration and state,
 // the dry run, the log. The token is write-only: the server only ever says whether one is set.
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { adminCall, ApiError } from './client';
+import { adminCall } from './client';
 import { appPath } from './apps';
 import type { Collection } from './types';
 
 export type ProvisioningState = 'enabled' | 'paused' | 'quarantined';
 export type DeprovisionMode = 'disableThenDelete' | 'disable' | 'delete';
 
-/** GET …/roster.provisioning: never the token, only `tokenSet`. */
+/** GET …/roster.provisioning once set up: never the token, only `tokenSet`. */
 export interface Provisioning {
   appId: string;
   baseUrl: string;
   tokenSet: true;
   userMapping: Record<string, string>;
+  /** What a new setup sends, and what "reset to defaults" restores. */
+  defaultUserMapping: Record<string, string>;
   state: ProvisioningState;
   deprovision: DeprovisionMode;
   provisionGroups: boolean;
@@ -30,10 +32,21 @@ export interface Provisioning {
   pendingJobs: number;
 }
 
+/** GET …/roster.provisioning of an app with none set up: the defaults a setup starts from, no target, no token. */
+export interface ProvisioningNotConfigured extends Omit<Provisioning, 'state' | 'baseUrl' | 'tokenSet' | 'createdDateTime' | 'updatedDateTime'> {
+  state: 'notConfigured';
+  baseUrl: null;
+  tokenSet: false;
+  createdDateTime: null;
+  updatedDateTime: null;
+}
+
 /** PATCH body: only what changes; `token` only when the admin typed a new one. */
 export interface ProvisioningChanges {
   baseUrl?: string;
   token?: string;
+  /** The whole mapping: it replaces the one in place. */
+  userMapping?: Record<string, string>;
   deprovision?: DeprovisionMode;
   provisionGroups?: boolean;
   reconcileIntervalMinutes?: number;
@@ -48,6 +61,10 @@ export interface ProvisioningLogEntry {
   operation: string;
   objectType: 'user' | 'group' | null;
   localId: string | null;
+  /** The object's name now; null when it is gone or the caller may not see it (the server does not say which). */
+  localDisplayName: string | null;
+  /** A user's sign-in name now, under the same rule. */
+  localUserPrincipalName: string | null;
   remoteId: string | null;
   status: number | null;
   outcome: 'success' | 'failure' | 'skipped' | 'dryRun';
@@ -69,21 +86,11 @@ export const provisioningKeys = {
   log: (appId: string) => ['admin', 'app', appId, 'provisioning', 'log'] as const,
 };
 
-/**
- * The configuration, or null when none is set up yet. The page asks only after the app itself loaded,
- * so a 404 here is the server's provisioningNotConfigured (the Graph envelope carries no reason code).
- */
+/** The configuration, or `state: 'notConfigured'` with the defaults (a 200 like any other: nothing to catch). */
 export function useProvisioning(appId: string) {
   return useQuery({
     queryKey: provisioningKeys.config(appId),
-    queryFn: async () => {
-      try {
-        return await adminCall<Provisioning>(provisioningPath(appId));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => adminCall<Provisioning | ProvisioningNotConfigured>(provisioningPath(appId), { signal }),
   });
 }
 

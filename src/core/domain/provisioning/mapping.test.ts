@@ -34,13 +34,28 @@ describe('toScimUser', () => {
 });
 
 describe('mappingProblem', () => {
-  it.each([
-    [DEFAULT_USER_MAPPING, null],
-    [{ displayName: 'displayName' }, 'The mapping must set userName.'],
-    [{ userName: 'userPrincipalName', password: 'id' }, 'Unknown SCIM attribute "password".'],
-    [{ userName: 'passwordHash' }, 'Unknown user field "passwordHash".'],
-    [{ userName: '"fixed"' }, null],
-  ])('%j → %s', (mapping, expected) => expect(mappingProblem(mapping)).toBe(expected));
+  const U = { userName: 'userPrincipalName' };
+  const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department';
+  it.each<[string, Record<string, string>, string | null]>([
+    ['the defaults', DEFAULT_USER_MAPPING, null],
+    ['userName alone', U, null],
+    ['userName from another field', { userName: 'mail' }, null],
+    ['a fixed value', { ...U, userType: '"Employee"' }, null],
+    ['a fixed value with quotes inside', { ...U, title: '"The "best" one"' }, null],
+    ['the enterprise extension', { ...U, [ENT]: 'department' }, null],
+    ['active from accountEnabled', { ...U, active: 'accountEnabled' }, null],
+    ['no userName', { displayName: 'displayName' }, 'The mapping must set userName.'],
+    ['nothing at all', {}, 'The mapping must set userName.'],
+    ['an unknown SCIM attribute', { ...U, password: 'id' }, 'Unknown SCIM attribute "password".'],
+    ['an unknown user field', { userName: 'passwordHash' }, 'Unknown user field "passwordHash" for userName: use a user field, or a fixed value in double quotes.'],
+    ['a fixed value missing its closing quote', { ...U, title: '"Boss' }, 'Unknown user field ""Boss" for title: use a user field, or a fixed value in double quotes.'],
+    ['userName fixed', { userName: '"fixed"' }, 'userName must come from a user field: a fixed value would give every user the same userName.'],
+    ['externalId fixed', { ...U, externalId: '"x"' }, 'externalId must come from a user field: a fixed value would give every user the same externalId.'],
+    ['an empty fixed value', { ...U, title: '""' }, 'The fixed value for title is empty.'],
+    ['active from a text field', { ...U, active: 'displayName' }, 'active can only come from accountEnabled.'],
+    ['active fixed', { ...U, active: '"false"' }, 'active can only come from accountEnabled.'],
+    ['accountEnabled as text', { ...U, title: 'accountEnabled' }, 'accountEnabled is true or false: it can only be sent as active, not as title.'],
+  ])('%s', (_name, mapping, expected) => expect(mappingProblem(mapping)).toBe(expected));
 });
 
 describe('attributesHash', () => {

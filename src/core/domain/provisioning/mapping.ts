@@ -35,18 +35,35 @@ export const MAPPABLE_USER_FIELDS = [
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
-/** Why a mapping is refused, or null when it is usable (userName must be mapped: it is the match key). */
+/** SCIM attributes that match accounts (ADR 0020): a fixed value would give every user the same one. */
+const MATCH_KEYS = ['userName', 'externalId'];
+
+/**
+ * Why a mapping is refused, or null when it is usable: userName must be mapped (it is the match key);
+ * only known SCIM attributes and user fields; the match keys come from a user field, never a fixed
+ * value; a fixed value is not empty; `active` and `accountEnabled` (the one boolean) go together.
+ */
 export function mappingProblem(mapping: AttributeMapping): string | null {
-  if (!('userName' in mapping)) return 'The mapping must set userName.';
+  if (!Object.hasOwn(mapping, 'userName')) return 'The mapping must set userName.';
   for (const [target, source] of Object.entries(mapping)) {
     if (!(MAPPABLE_SCIM_ATTRIBUTES as readonly string[]).includes(target)) return `Unknown SCIM attribute "${target}".`;
-    if (isLiteral(source)) continue;
-    if (!(MAPPABLE_USER_FIELDS as readonly string[]).includes(source)) return `Unknown user field "${source}".`;
+    if (isLiteral(source)) {
+      if (MATCH_KEYS.includes(target)) return `${target} must come from a user field: a fixed value would give every user the same ${target}.`;
+      if (target === 'active') return 'active can only come from accountEnabled.';
+      if (source.length === 2) return `The fixed value for ${target} is empty.`;
+      continue;
+    }
+    if (!(MAPPABLE_USER_FIELDS as readonly string[]).includes(source)) {
+      return `Unknown user field "${source}" for ${target}: use a user field, or a fixed value in double quotes.`;
+    }
+    if (target === 'active' && source !== 'accountEnabled') return 'active can only come from accountEnabled.';
+    if (source === 'accountEnabled' && target !== 'active') return `accountEnabled is true or false: it can only be sent as active, not as ${target}.`;
   }
   return null;
 }
 
-function isLiteral(source: string): boolean {
+/** A fixed value: the text between double quotes (`"Employee"`). */
+export function isLiteral(source: string): boolean {
   return source.length >= 2 && source.startsWith('"') && source.endsWith('"');
 }
 

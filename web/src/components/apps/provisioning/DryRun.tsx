@@ -24,6 +24,20 @@ export function bodySummary(body: unknown): string {
   return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY)}…` : text;
 }
 
+/** The one-line summary, and the whole body on demand (to check every mapped attribute). */
+function PlannedBody({ body, index }: { body: unknown; index: number }) {
+  const [open, setOpen] = useState(false);
+  if (body === null || body === undefined) return <>—</>;
+  const id = `dry-run-body-${index}`;
+  return (
+    <Stack gap={4} align="flex-start">
+      <span>{bodySummary(body)}</span>
+      <Button variant="subtle" size="compact-xs" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>{open ? 'Hide the body' : 'Show the body'}</Button>
+      {open && <Code block id={id} data-testid="dry-run-body">{JSON.stringify(body, null, 2)}</Code>}
+    </Stack>
+  );
+}
+
 export function DryRun({ appId }: { appId: string }) {
   const [result, setResult] = useState<DryRunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +81,7 @@ export function DryRun({ appId }: { appId: string }) {
                       <Table.Tr key={i}>
                         <Table.Td><Code>{r.method}</Code></Table.Td>
                         <Table.Td style={{ wordBreak: 'break-all' }}>{r.path}</Table.Td>
-                        <Table.Td style={{ wordBreak: 'break-word' }}>{bodySummary(r.body)}</Table.Td>
+                        <Table.Td style={{ wordBreak: 'break-word' }}><PlannedBody body={r.body} index={i} /></Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,5 +1,6 @@
-// Every request provisioning sent to the target, newest first: when, what, about whom, the target's
-// answer, the outcome and its error, how long it took. Paged by the server ("Load more").
+// Every request provisioning sent to the target, newest first: when, what, about whom (by name, with the
+// ids beneath), the target's answer, the outcome and its error, how long it took. Paged by the server
+// ("Load more").
 import { Badge, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
 import { useProvisioningLog, type ProvisioningLogEntry } from '../../../api/provisioning';
 import { LoadMore } from '../../admin/AdminPage';
@@ -10,9 +11,22 @@ const OUTCOME_STYLE: Record<ProvisioningLogEntry['outcome'], { color: string; va
   success: { color: 'teal.9', variant: 'filled' }, failure: { color: 'red.9', variant: 'filled' }, skipped: { color: 'gray', variant: 'light' }, dryRun: { color: 'indigo', variant: 'light' },
 };
 
-function objectOf(e: ProvisioningLogEntry): string {
-  if (!e.objectType) return '—';
-  return `${e.objectType} ${e.localId ?? ''}${e.remoteId ? ` → ${e.remoteId}` : ''}`.trim();
+/**
+ * Who the entry is about: the name (and a user's sign-in name) as the server gave it, with the ids
+ * beneath. No name means the object is gone or the caller may not see it; the server does not say which.
+ */
+function LoggedObject({ entry: e }: { entry: ProvisioningLogEntry }) {
+  if (!e.objectType) return <>—</>;
+  const ids = `${e.objectType} ${e.localId ?? ''}${e.remoteId ? ` → ${e.remoteId}` : ''}`.trim();
+  return (
+    <Stack gap={0} data-testid="provisioning-log-object">
+      {e.localDisplayName !== null
+        ? <Text size="sm" fw={500}>{e.localDisplayName}</Text>
+        : <Text size="sm" fs="italic">{e.objectType === 'user' ? 'A user' : 'A group'} not shown (deleted, or not visible to you)</Text>}
+      {e.localUserPrincipalName && <Text size="xs">{e.localUserPrincipalName}</Text>}
+      <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>{ids}</Text>
+    </Stack>
+  );
 }
 
 export function ProvisioningLog({ appId }: { appId: string }) {
@@ -40,7 +54,7 @@ export function ProvisioningLog({ appId }: { appId: string }) {
                           <Table.Tr key={e.id} data-testid="provisioning-log-row">
                             <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString()}</Table.Td>
                             <Table.Td><Code>{e.operation}</Code></Table.Td>
-                            <Table.Td style={{ wordBreak: 'break-all' }}>{objectOf(e)}</Table.Td>
+                            <Table.Td><LoggedObject entry={e} /></Table.Td>
                             <Table.Td>{e.status ?? '—'}</Table.Td>
                             <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge {...OUTCOME_STYLE[e.outcome]} styles={{ label: { overflow: 'visible' } }}>{e.outcome}</Badge></Table.Td>
                             {/* A successful reconcile row carries its operation counts here: a note, not an error. */}

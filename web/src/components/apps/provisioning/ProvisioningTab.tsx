@@ -1,11 +1,12 @@
-// The app page's Provisioning tab (ADR 0020): set it up when none is, otherwise its state and switches,
-// its settings, a dry run and the log. Only callers whose app abilities say `provisioning` get here
-// with buttons; the server decides, the page follows.
+// The app page's Provisioning tab (ADR 0020): set it up when none is (the default mapping shown), otherwise
+// its state and switches, its settings, the attribute mapping, a dry run and the log. Only callers whose
+// app abilities say `provisioning` get here with buttons; the server decides, the page follows.
 import { Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useProvisioning } from '../../../api/provisioning';
 import type { ServicePrincipal } from '../../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../States';
+import { AttributeMapping } from './AttributeMapping';
 import { DryRun } from './DryRun';
 import { ProvisioningLog } from './ProvisioningLog';
 import { ProvisioningSetup } from './ProvisioningSetup';
@@ -17,9 +18,8 @@ export function ProvisioningTab({ app }: { app: ServicePrincipal }) {
   const [editing, setEditing] = useState(false);
   if (config.isPending) return <LoadingState label="Loading provisioning" />;
   if (config.isError) return <ErrorState title="Could not load provisioning" error={config.error} onRetry={() => void config.refetch()} />;
-  if (config.data === null) {
-    if (!canManage) return <EmptyState>Provisioning is not set up for this application. An application administrator or one of its owners can set it up.</EmptyState>;
-    return (
+  if (config.data.state === 'notConfigured') {
+    const setup = canManage ? (
       <Paper withBorder radius="md" p="md" component="section" aria-label="Set up provisioning">
         <Stack gap="sm">
           <Text fw={600}>Push this application's users to its own directory</Text>
@@ -27,6 +27,12 @@ export function ProvisioningTab({ app }: { app: ServicePrincipal }) {
           <ProvisioningSetup appId={app.id} current={null} />
         </Stack>
       </Paper>
+    ) : <EmptyState>Provisioning is not set up for this application. An application administrator or one of its owners can set it up.</EmptyState>;
+    return (
+      <Stack gap="md">
+        {setup}
+        <AttributeMapping config={config.data} canManage={false} />
+      </Stack>
     );
   }
   return (
@@ -37,6 +43,7 @@ export function ProvisioningTab({ app }: { app: ServicePrincipal }) {
           <ProvisioningSetup key={config.data.updatedDateTime} appId={app.id} current={config.data} onDone={() => setEditing(false)} />
         </Paper>
       )}
+      <AttributeMapping config={config.data} canManage={canManage} />
       {canManage && <DryRun appId={app.id} />}
       <ProvisioningLog appId={app.id} />
     </Stack>
