@@ -2,6 +2,7 @@
 // ids beneath), the target's answer, the outcome and its error, how long it took. Paged by the server
 // ("Load more").
 import { Badge, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useProvisioningLog, type ProvisioningLogEntry } from '../../../api/provisioning';
 import { LoadMore } from '../../admin/AdminPage';
 import { EmptyState, ErrorState, LoadingState } from '../../States';
@@ -29,8 +30,60 @@ function LoggedObject({ entry: e }: { entry: ProvisioningLogEntry }) {
   );
 }
 
+const when = (e: ProvisioningLogEntry) => new Date(e.at).toLocaleString();
+const took = (e: ProvisioningLogEntry) => (e.durationMs === null ? '—' : `${e.durationMs} ms`);
+const outcomeBadge = (e: ProvisioningLogEntry) => <Badge {...OUTCOME_STYLE[e.outcome]} styles={{ label: { overflow: 'visible' } }}>{e.outcome}</Badge>;
+
+function LogTable({ items }: { items: ProvisioningLogEntry[] }) {
+  return (
+    <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Log entries, scrolling sideways">
+      <Table withTableBorder striped fz="sm" aria-label="Requests sent to the target, newest first">
+        <Table.Thead>
+          <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Object</Table.Th><Table.Th>HTTP status</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Error</Table.Th><Table.Th>Duration</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((e) => (
+            <Table.Tr key={e.id} data-testid="provisioning-log-row">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(e)}</Table.Td>
+              <Table.Td><Code>{e.operation}</Code></Table.Td>
+              <Table.Td><LoggedObject entry={e} /></Table.Td>
+              <Table.Td>{e.status ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{outcomeBadge(e)}</Table.Td>
+              {/* A successful reconcile row carries its operation counts here: a note, not an error. */}
+              <Table.Td style={{ wordBreak: 'break-word' }} c={e.outcome === 'failure' ? undefined : 'dimmed'}>{e.error ?? ''}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{took(e)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** At phone width a seven-column table would scroll sideways with very tall rows: one card per request instead. */
+function LogCards({ items }: { items: ProvisioningLogEntry[] }) {
+  return (
+    <Stack gap="xs" component="ul" aria-label="Requests sent to the target, newest first" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {items.map((e) => (
+        <Paper key={e.id} component="li" withBorder radius="sm" p="xs" data-testid="provisioning-log-row">
+          <Stack gap={4}>
+            <Row justify="space-between" wrap="nowrap" align="flex-start">
+              <Code style={{ wordBreak: 'break-all' }}>{e.operation}</Code>
+              {outcomeBadge(e)}
+            </Row>
+            <Text size="xs" c="dimmed">{when(e)} · HTTP {e.status ?? '—'} · {took(e)}</Text>
+            {e.objectType && <LoggedObject entry={e} />}
+            {e.error && <Text size="sm" c={e.outcome === 'failure' ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>{e.error}</Text>}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 export function ProvisioningLog({ appId }: { appId: string }) {
   const log = useProvisioningLog(appId);
+  const narrow = useMediaQuery('(max-width: 48em)');
   const items = log.data?.pages.flatMap((p) => p.value) ?? [];
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label="Provisioning log">
@@ -44,27 +97,7 @@ export function ProvisioningLog({ appId }: { appId: string }) {
             : items.length === 0 ? <EmptyState>Nothing has been sent yet. Enable provisioning (or run a reconciliation) and requests appear here.</EmptyState>
               : (
                 <>
-                  <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Log entries, scrolling sideways">
-                    <Table withTableBorder striped fz="sm" aria-label="Requests sent to the target, newest first">
-                      <Table.Thead>
-                        <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Operation</Table.Th><Table.Th>Object</Table.Th><Table.Th>HTTP status</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Error</Table.Th><Table.Th>Duration</Table.Th></Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {items.map((e) => (
-                          <Table.Tr key={e.id} data-testid="provisioning-log-row">
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{new Date(e.at).toLocaleString()}</Table.Td>
-                            <Table.Td><Code>{e.operation}</Code></Table.Td>
-                            <Table.Td><LoggedObject entry={e} /></Table.Td>
-                            <Table.Td>{e.status ?? '—'}</Table.Td>
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge {...OUTCOME_STYLE[e.outcome]} styles={{ label: { overflow: 'visible' } }}>{e.outcome}</Badge></Table.Td>
-                            {/* A successful reconcile row carries its operation counts here: a note, not an error. */}
-                            <Table.Td style={{ wordBreak: 'break-word' }} c={e.outcome === 'failure' ? undefined : 'dimmed'}>{e.error ?? ''}</Table.Td>
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.durationMs === null ? '—' : `${e.durationMs} ms`}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  {narrow ? <LogCards items={items} /> : <LogTable items={items} />}
                   <LoadMore query={log} />
                 </>
               )}
