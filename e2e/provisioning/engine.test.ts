@@ -158,6 +158,8 @@ describeEachEngine('provisioning engine', (getStorage, engine) => {
     const result = await dryRun(w.engineDeps, w.tenantId, w.appId);
     expect(result.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /Users', expect.stringMatching(/^PATCH \/Groups\//)]);
     expect(result.requests[0]!.body).toMatchObject({ userName: 'db@contoso.example', active: true });
+    // Each planned request names its object, so the core can withhold those a caller may not see.
+    expect(result.requests.map((r) => [r.objectType, r.localId])).toEqual([['user', b], ['group', w.groupId]]);
     expect(JSON.stringify(result)).not.toContain(w.target.token);
     expect(w.target.requests.slice(requestsBefore).every((r) => r.method === 'GET')).toBe(true);
     expect(JSON.stringify([...w.target.users.values()])).toBe(usersBefore);

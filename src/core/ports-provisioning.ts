@@ -159,5 +159,14 @@ export interface ProvisioningStore {
 /** What the engine does on demand, outside any use case's transaction. */
 export interface ProvisioningRunner {
   /** The writes a reconciliation of the app would send now; reads the target for real, writes nothing. */
-  dryRun(tenantId: string, appId: AppId): Promise<{ requests: Array<{ method: string; path: string; body: unknown }>; counts: Record<string, number>; error: string | null }>;
+  dryRun(tenantId: string, appId: AppId): Promise<{ requests: DryRunRequest[]; counts: Record<string, number>; error: string | null }>;
+}
+
+/** One write a dry run would send, with the local user or group it is about (null for none). */
+export interface DryRunRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  objectType: 'user' | 'group' | null;
+  localId: string | null;
 }

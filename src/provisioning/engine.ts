@@ -3,6 +3,7 @@
 // Every `roster serve` runs one; several nodes on PostgreSQL share the work through SKIP LOCKED leases.
 import type { AppId } from '../core/domain/apps.js';
 import { dispatchBatch } from './dispatcher.js';
+import type { RequestSubject } from './push.js';
 import { reconcileApp } from './reconcile.js';
 import { recordingClient, type PlannedRequest } from './recording-client.js';
 import { JobResults } from './results.js';
@@ -112,10 +113,11 @@ export async function dryRun(
 ): Promise<{ requests: PlannedRequest[]; counts: Record<string, number>; error: string | null }> {
   const config = await deps.uow.transaction(tenantId, (s) => s.provisioning.configs.get(appId));
   if (!config) throw new Error('Provisioning is not configured for this application.');
-  const { client, planned } = recordingClient(openClient(deps, config, () => undefined));
+  const subject: RequestSubject = { current: null };
+  const { client, planned } = recordingClient(openClient(deps, config, () => undefined), () => subject.current);
   const results = new JobResults(appId);
   try {
-    await reconcileApp({ uow: deps.uow, tenantId, config, client, access: deps.access, results, now: () => deps.clock.now() });
+    await reconcileApp({ uow: deps.uow, tenantId, config, client, access: deps.access, results, now: () => deps.clock.now(), subject });
   } catch (error) {
     // The target could not be read (down, refusing the token…): say so, with what was planned so far.
     if (error instanceof ScimError) return { requests: planned, counts: results.counts, error: error.message };

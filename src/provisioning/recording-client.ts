@@ -10,22 +10,32 @@ export interface PlannedRequest {
   method: 'POST' | 'PATCH' | 'DELETE';
   path: string;
   body: unknown;
+  /** The local user or group the request is about (null when the caller gave no subject). */
+  objectType: 'user' | 'group' | null;
+  localId: string | null;
 }
 
-export function recordingClient(real: ScimTarget): { client: ScimTarget; planned: PlannedRequest[] } {
+type Subject = () => { type: 'user' | 'group'; localId: string } | null;
+
+export function recordingClient(real: ScimTarget, subject: Subject = () => null): { client: ScimTarget; planned: PlannedRequest[] } {
   const planned: PlannedRequest[] = [];
+  // Every write is recorded with the object the reconciliation is on at that moment.
+  const record = (item: Omit<PlannedRequest, 'objectType' | 'localId'>) => {
+    const about = subject();
+    planned.push({ ...item, objectType: about?.type ?? null, localId: about?.localId ?? null });
+  };
   let next = 0;
   const placeholder = () => `dryrun-${++next}`;
   const isPlaceholder = (id: string) => id.startsWith('dryrun-');
   const patch = (type: string, id: string, operations: unknown[]) =>
-    planned.push({ method: 'PATCH', path: `/${type}/${id}`, body: { schemas: [PATCH_OP], Operations: operations } });
+    record({ method: 'PATCH', path: `/${type}/${id}`, body: { schemas: [PATCH_OP], Operations: operations } });
   const client: ScimTarget = {
     findUser: (attribute, value) => real.findUser(attribute, value),
     listUsers: (startIndex, count): Promise<ListPage<ReturnType<typeof toRemoteUser>>> => real.listUsers(startIndex, count),
     findGroup: (attribute, value) => real.findGroup(attribute, value),
     groupMemberIds: async (id) => (isPlaceholder(id) ? [] : real.groupMemberIds(id)),
     async createUser(resource) {
-      planned.push({ method: 'POST', path: '/Users', body: resource });
+      record({ method: 'POST', path: '/Users', body: resource });
       return toRemoteUser({ ...resource, id: placeholder() });
     },
     async replaceUserAttributes(id, resource) {
@@ -36,10 +46,10 @@ export function recordingClient(real: ScimTarget): { client: ScimTarget; planned
       patch('Users', id, [{ op: 'replace', path: 'active', value: active }]);
     },
     async deleteUser(id) {
-      planned.push({ method: 'DELETE', path: `/Users/${id}`, body: null });
+      record({ method: 'DELETE', path: `/Users/${id}`, body: null });
     },
     async createGroup(resource): Promise<RemoteGroup> {
-      planned.push({ method: 'POST', path: '/Groups', body: resource });
+      record({ method: 'POST', path: '/Groups', body: resource });
       return { id: placeholder(), displayName: String(resource.displayName ?? ''), externalId: typeof resource.externalId === 'string' ? resource.externalId : null };
     },
     async renameGroup(id, displayName) {
@@ -52,7 +62,7 @@ export function recordingClient(real: ScimTarget): { client: ScimTarget; planned
       if (operations.length > 0) patch('Groups', id, operations);
     },
     async deleteGroup(id) {
-      planned.push({ method: 'DELETE', path: `/Groups/${id}`, body: null });
+      record({ method: 'DELETE', path: `/Groups/${id}`, body: null });
     },
   };
   return { client, planned };

@@ -63,19 +63,39 @@ describeEachEngine('provisioning log names', (getStorage) => {
   it("an owner who may not see a Private group's members gets no name for them, nor for a deleted group they cannot see", async () => {
     const { w, core, app, olga, ann, pete, dora, gus, payroll, oldTeam } = await setup();
     const page = await core.listProvisioningLog(w.as(olga), { appId: app.id });
+    // The hidden member and the deleted user come without name or ids: that a user was pushed, not who.
     expect(Object.fromEntries(namesIn(page.items))).toEqual({
-      [ann.id]: null, [pete.id]: 'Pete Public', [dora.id]: 'Dora Direct', [gus.id]: null, [olga.id]: 'Olga Owner',
-      [payroll.id]: 'Payroll', [oldTeam.id]: null,
+      [pete.id]: 'Pete Public', [dora.id]: 'Dora Direct', [olga.id]: 'Olga Owner', [payroll.id]: 'Payroll', [oldTeam.id]: null,
     });
-    // Hidden and gone look the same: the entry of the hidden member and that of the deleted user differ only in ids.
-    const strip = (i: ProvisioningLogItem | undefined) => ({ ...i, id: '', seq: 0, localId: '', remoteId: '' });
-    expect(strip(page.items.find((i) => i.localId === ann.id))).toEqual(strip(page.items.find((i) => i.localId === gus.id)));
-    expect(JSON.stringify(page)).not.toContain(ann.userPrincipalName);
-    expect(JSON.stringify(page)).not.toContain('Ann Private');
+    const unnamed = page.items.filter((i) => i.objectType === 'user' && i.localId === null);
+    expect(unnamed).toHaveLength(2);
+    expect(unnamed.every((i) => i.remoteId === null && i.localDisplayName === null && i.localUserPrincipalName === null)).toBe(true);
+    // Hidden and gone look the same: the two entries differ only in their own ids.
+    const strip = (i: ProvisioningLogItem | undefined) => ({ ...i, id: '', seq: 0 });
+    expect(strip(unnamed[0])).toEqual(strip(unnamed[1]));
+    for (const secret of [ann.userPrincipalName, 'Ann Private', ann.id, gus.id]) expect(JSON.stringify(page)).not.toContain(secret);
     // Paged, the names follow the same rule on every page.
     const first = await core.listProvisioningLog(w.as(olga), { appId: app.id, limit: 3 });
     const rest = await core.listProvisioningLog(w.as(olga), { appId: app.id, limit: 10, before: first.nextBefore ?? undefined });
     expect(new Map([...namesIn(first.items), ...namesIn(rest.items)])).toEqual(namesIn(page.items));
+  });
+
+  it("the dry run: an owner gets the requests about users they may not see without body or id; an administrator gets them whole", async () => {
+    const { w, app, olga, ann, pete, payroll } = await setup();
+    const requests = [
+      { method: 'POST', path: '/Users', body: { userName: ann.userPrincipalName, displayName: 'Ann Private' }, objectType: 'user' as const, localId: ann.id },
+      { method: 'POST', path: '/Users', body: { userName: pete.userPrincipalName }, objectType: 'user' as const, localId: pete.id },
+      { method: 'PATCH', path: '/Groups/g1', body: { Operations: [] }, objectType: 'group' as const, localId: payroll.id },
+    ];
+    const core = createCore({
+      uow: getStorage().uow, clock: w.clock, ids: randomIds, passwords: testPasswordHasher, secretBox: aesGcmSecretBox(randomBytes(32)),
+      provisioning: { dryRun: async () => ({ requests, counts: { create: 2, group: 1 }, error: null }) },
+    });
+    expect((await core.dryRunProvisioning(w.adminCaller(), { appId: app.id })).requests).toEqual(requests);
+    const asOwner = await core.dryRunProvisioning(w.as(olga), { appId: app.id });
+    expect(asOwner.requests).toEqual([{ ...requests[0], body: null, localId: null }, requests[1], requests[2]]);
+    expect(asOwner.counts).toEqual({ create: 2, group: 1 });
+    for (const secret of [ann.userPrincipalName, 'Ann Private', ann.id]) expect(JSON.stringify(asOwner)).not.toContain(secret);
   });
 
   it('an owner who is in the Private group sees its members; a stranger is refused as for a missing app', async () => {

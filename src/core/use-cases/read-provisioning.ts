@@ -3,9 +3,9 @@
 // the caller may see its object) and the dry run (what a reconciliation would send now; writes nothing).
 // Admins and the app's owners.
 import { DomainError } from '../domain/errors.js';
-import type { Caller, CoreDeps } from '../ports.js';
+import type { Caller, CoreDeps, DryRunRequest } from '../ports.js';
 import { runUseCase } from './support/context.js';
-import { namedLogEntries, type ProvisioningLogItem } from './support/provisioning-log-names.js';
+import { callerSeesOnlyVisibleUsers, namedLogEntries, visibleUsers, type ProvisioningLogItem } from './support/provisioning-log-names.js';
 import { loadManagedAppId, loadManagedProvisioning, notConfiguredStatus, statusOf, type ProvisioningRead } from './support/provisioning.js';
 
 /** The app's provisioning; an app with none is a normal answer (`state: 'notConfigured'`), a missing or unseen app is appNotFound. */
@@ -39,12 +39,20 @@ export async function listProvisioningLog(deps: CoreDeps, caller: Caller, input:
 export async function dryRunProvisioning(deps: CoreDeps, caller: Caller, input: { appId: string }): Promise<DryRunResult> {
   const appId = await runUseCase(deps, caller, 'provisioning.dryRun', { type: 'provisioning', id: input.appId }, async (uc) => (await loadManagedProvisioning(uc, input.appId)).appId);
   if (!deps.provisioning) throw new Error('dryRunProvisioning needs deps.provisioning');
-  return deps.provisioning.dryRun(caller.tenantId, appId);
+  const result = await deps.provisioning.dryRun(caller.tenantId, appId);
+  // An owner sees the requests about users they may not see (§3.9, ADR 0019) without body or id: that a write goes, not to whom.
+  return runUseCase(deps, caller, 'provisioning.dryRun', { type: 'provisioning', id: appId }, async (uc) => {
+    if (!callerSeesOnlyVisibleUsers(uc)) return result;
+    const userIds = [...new Set(result.requests.filter((r) => r.objectType === 'user' && r.localId !== null).map((r) => r.localId as string))];
+    const visible = new Set(await visibleUsers(uc, appId, userIds));
+    const requests = result.requests.map((r) => (r.objectType === 'user' && (r.localId === null || !visible.has(r.localId)) ? { ...r, body: null, localId: null } : r));
+    return { ...result, requests };
+  });
 }
 
 export interface DryRunResult {
   /** The writes a reconciliation would send now (method, path, body), in order. The token is never part of them. */
-  requests: Array<{ method: string; path: string; body: unknown }>;
+  requests: DryRunRequest[];
   /** Operations by kind: create, adopt, update, deactivate, delete, forget, group. */
   counts: Record<string, number>;
   /** Why the run stopped early (the target could not be read), or null. */

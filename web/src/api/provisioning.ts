@@ -74,7 +74,8 @@ export interface ProvisioningLogEntry {
 }
 
 export interface DryRun {
-  requests: Array<{ method: string; path: string; body: unknown }>;
+  /** `objectType: 'user'` with `localId` and `body` null: about a user the caller may not see (an app owner, ADR 0019). */
+  requests: Array<{ method: string; path: string; body: unknown; objectType: 'user' | 'group' | null; localId: string | null }>;
   counts: Record<string, number>;
   error: string | null;
 }

@@ -31,9 +31,12 @@ export async function namedLogEntries(uc: UseCaseContext, appId: AppId, rows: re
     ...(await visibleUsers(uc, appId, unique(found.filter((r) => r.objectType === 'user')))).map((id) => key('user', id)),
     ...(await visibleGroups(uc, found.filter((r) => r.objectType === 'group'))).map((id) => key('group', id)),
   ]);
+  // A user entry says that user had the app: to an owner who may not see them, not even the ids are given.
+  const redact = callerSeesOnlyVisibleUsers(uc);
   return rows.map(({ local, ...entry }) => {
     const named = local && entry.objectType && entry.localId && shown.has(key(entry.objectType, entry.localId)) ? local : null;
-    return { ...entry, localDisplayName: named?.displayName ?? null, localUserPrincipalName: named?.userPrincipalName ?? null };
+    const hidden = named === null && redact && entry.objectType === 'user';
+    return { ...entry, ...(hidden ? { localId: null, remoteId: null } : {}), localDisplayName: named?.displayName ?? null, localUserPrincipalName: named?.userPrincipalName ?? null };
   });
 }
 
@@ -41,8 +44,13 @@ function unique(rows: readonly ProvisioningLogRow[]): string[] {
   return [...new Set(rows.map((r) => r.localId as string))];
 }
 
+/** A user who is not an application administrator (an app's owner) sees only the users ADR 0019 lets them see. */
+export function callerSeesOnlyVisibleUsers(uc: UseCaseContext): boolean {
+  return uc.actor.kind === 'user' && !isAppAdmin(uc.actor);
+}
+
 /** The users of the page the caller may see as having the app: every one, or those with a visible path (one set of reads for the page). */
-async function visibleUsers(uc: UseCaseContext, appId: AppId, userIds: string[]): Promise<string[]> {
+export async function visibleUsers(uc: UseCaseContext, appId: AppId, userIds: string[]): Promise<string[]> {
   const { actor } = uc;
   if (userIds.length === 0 || actor.kind !== 'user' || isAppAdmin(actor)) return userIds;
   const facts = await uc.scope.access.factsOfMany(userIds);

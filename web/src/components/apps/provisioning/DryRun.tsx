@@ -81,7 +81,9 @@ export function DryRun({ appId }: { appId: string }) {
                       <Table.Tr key={i}>
                         <Table.Td><Code>{r.method}</Code></Table.Td>
                         <Table.Td style={{ wordBreak: 'break-all' }}>{r.path}</Table.Td>
-                        <Table.Td style={{ wordBreak: 'break-word' }}><PlannedBody body={r.body} index={i} /></Table.Td>
+                        <Table.Td style={{ wordBreak: 'break-word' }}>{r.objectType === 'user' && r.localId === null && r.body === null
+                          ? <Text size="sm" fs="italic">A user not shown (not visible to you)</Text>
+                          : <PlannedBody body={r.body} index={i} />}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
