@@ -25,7 +25,7 @@ function LoggedObject({ entry: e }: { entry: ProvisioningLogEntry }) {
         ? <Text size="sm" fw={500}>{e.localDisplayName}</Text>
         : <Text size="sm" fs="italic">{e.objectType === 'user' ? 'A user' : 'A group'} not shown (deleted, or not visible to you)</Text>}
       {e.localUserPrincipalName && <Text size="xs">{e.localUserPrincipalName}</Text>}
-      <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>{ids}</Text>
+      {e.localId !== null && <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>{ids}</Text>}
     </Stack>
   );
 }
