@@ -1,7 +1,8 @@
 // How users are sent to the target: each SCIM attribute and the user field (or fixed value) it comes
 // from, and what groups carry. Those who manage provisioning edit it once provisioning is set up;
 // before that it shows the defaults a setup would send.
-import { Alert, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Table, Text } from '@mantine/core';
+import { Panel } from './Panel';
 import { useState } from 'react';
 import type { Provisioning, ProvisioningNotConfigured } from '../../../api/provisioning';
 import { describeSource } from './mapping-fields';
@@ -16,15 +17,11 @@ export function AttributeMapping({ config, canManage }: { config: Provisioning |
     setSaved(didSave);
   };
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Attribute mapping">
-      <Stack gap="sm">
-        <Row justify="space-between" wrap="wrap" gap="xs">
-          <Stack gap={0}>
-            <Text fw={600}>Attribute mapping</Text>
-            <Text size="sm" c="dimmed">{configured ? 'What each user is sent as.' : 'What each user would be sent as (the defaults). It can be changed once provisioning is set up.'}</Text>
-          </Stack>
-          {canManage && configured && !editing && <Button variant="default" onClick={() => { setSaved(false); setEditing(true); }}>Edit mapping</Button>}
-        </Row>
+    <Panel
+      title="Attribute mapping"
+      description={configured ? 'What each user is sent as.' : 'What each user would be sent as (the defaults). It can be changed once provisioning is set up.'}
+      actions={canManage && configured && !editing && <Button variant="default" onClick={() => { setSaved(false); setEditing(true); }}>Edit mapping</Button>}
+    >
         {editing && configured
           ? <MappingEditor appId={config.appId} mapping={config.userMapping} defaults={config.defaultUserMapping} onDone={done} />
           : (
@@ -48,7 +45,6 @@ export function AttributeMapping({ config, canManage }: { config: Provisioning |
           </Alert>
         )}
         <Text size="sm" c="dimmed">Groups are sent with their displayName, Roster's id as externalId, and their members who have the application{configured && !config.provisionGroups ? ' — group provisioning is off in the settings' : ''}.</Text>
-      </Stack>
-    </Paper>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 // "What would provisioning send now?": the server reads the target for real and lists the writes a
 // full reconciliation would make (method, path, what the body says), sending none of them.
-import { Alert, Badge, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group as Row, Stack, Table, Text } from '@mantine/core';
+import { Panel } from './Panel';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { runDryRun, type DryRun as DryRunResult } from '../../../api/provisioning';
@@ -55,15 +56,11 @@ export function DryRun({ appId }: { appId: string }) {
   };
   const counts = result ? Object.entries(result.counts).filter(([, n]) => n > 0) : [];
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Dry run">
-      <Stack gap="sm">
-        <Row justify="space-between" wrap="wrap" gap="xs">
-          <Stack gap={0}>
-            <Text fw={600}>Dry run</Text>
-            <Text size="sm" c="dimmed">Reads the target and lists what a reconciliation would send now. Nothing is sent.</Text>
-          </Stack>
-          <Button variant="default" loading={busy} onClick={() => void run()}>Run a dry run</Button>
-        </Row>
+    <Panel
+      title="Dry run"
+      description="Reads the target and lists what a reconciliation would send now. Nothing is sent."
+      actions={<Button variant="default" loading={busy} onClick={() => void run()}>Run a dry run</Button>}
+    >
         {error && <Alert color="red" role="alert" title="The dry run did not run">{error}</Alert>}
         {result && (
           <Stack gap="xs" data-testid="dry-run-result">
@@ -92,7 +89,6 @@ export function DryRun({ appId }: { appId: string }) {
             )}
           </Stack>
         )}
-      </Stack>
-    </Paper>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@
 // ids beneath), the target's answer, the outcome and its error, how long it took. Paged by the server
 // ("Load more").
 import { Badge, Button, Code, Group as Row, Paper, Stack, Table, Text } from '@mantine/core';
+import { Panel } from './Panel';
 import { useMediaQuery } from '@mantine/hooks';
 import { useProvisioningLog, type ProvisioningLogEntry } from '../../../api/provisioning';
 import { LoadMore } from '../../admin/AdminPage';
@@ -86,12 +87,7 @@ export function ProvisioningLog({ appId }: { appId: string }) {
   const narrow = useMediaQuery('(max-width: 48em)');
   const items = log.data?.pages.flatMap((p) => p.value) ?? [];
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label="Provisioning log">
-      <Stack gap="sm">
-        <Row justify="space-between">
-          <Text fw={600}>Provisioning log</Text>
-          <Button size="xs" variant="default" loading={log.isRefetching} onClick={() => void log.refetch()}>Refresh</Button>
-        </Row>
+    <Panel title="Provisioning log" actions={<Button size="xs" variant="default" loading={log.isRefetching} onClick={() => void log.refetch()}>Refresh</Button>}>
         {log.isPending ? <LoadingState label="Loading the provisioning log" />
           : log.isError ? <ErrorState title="Could not load the provisioning log" error={log.error} onRetry={() => void log.refetch()} />
             : items.length === 0 ? <EmptyState>Nothing has been sent yet. Enable provisioning (or run a reconciliation) and requests appear here.</EmptyState>
@@ -101,7 +97,6 @@ export function ProvisioningLog({ appId }: { appId: string }) {
                   <LoadMore query={log} />
                 </>
               )}
-      </Stack>
-    </Paper>
+    </Panel>
   );
 }
