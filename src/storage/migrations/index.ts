@@ -8,6 +8,7 @@ import * as m0004 from './0004_audit_chain.js';
 import * as m0005 from './0005_portal_sessions.js';
 import * as m0006 from './0006_applications.js';
 import * as m0007 from './0007_access_indexes.js';
+import * as m0008 from './0008_provisioning_log_seq.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_portal_sessions': m0005,
   '0006_applications': m0006,
   '0007_access_indexes': m0007,
+  '0008_provisioning_log_seq': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
