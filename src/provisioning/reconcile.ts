@@ -69,7 +69,5 @@ export async function reconcileApp(ctx: PushContext): Promise<void> {
   const assigned = ctx.config.provisionGroups
     ? await ctx.uow.transaction(ctx.tenantId, (s) => ctx.access.assignedGroups(s, ctx.config.appId))
     : [];
-  for (const groupId of new Set([...assigned, ...(await recordedGroupIds(ctx))])) {
-    await pushGroup(ctx, groupId);
-  }
+  for (const groupId of new Set([...assigned, ...(await recordedGroupIds(ctx))])) await pushGroup(ctx, groupId);
 }

@@ -5,14 +5,14 @@
 import type { AttributeMapping, DeprovisionMode, ProvisioningConfig } from '../domain/apps.js';
 import { DomainError } from '../domain/errors.js';
 import {
-  DEFAULT_RECONCILE_MINUTES, validBaseUrl, validDeprovision, validInterval, validMapping, validToken,
+  DEFAULT_DEPROVISION, DEFAULT_RECONCILE_MINUTES, validBaseUrl, validDeprovision, validInterval, validMapping, validToken,
 } from '../domain/provisioning/config.js';
 import { DEFAULT_USER_MAPPING } from '../domain/provisioning/mapping.js';
 import { decideManageApp } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
 import { loadVisibleApp } from './support/apps.js';
 import { runUseCase } from './support/context.js';
-import { DEFAULT_DEPROVISION, provisioningView, reconcileJob, type ProvisioningView } from './support/provisioning.js';
+import { provisioningView, reconcileJob, type ProvisioningView } from './support/provisioning.js';
 
 export interface ConfigureProvisioningInput {
   appId: string;

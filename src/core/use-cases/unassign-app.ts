@@ -3,7 +3,7 @@
 import { DomainError } from '../domain/errors.js';
 import { decideManageApp } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
-import { loadVisibleApp } from './support/apps.js';
+import { loadVisibleApp, removeAssignment } from './support/apps.js';
 import { runUseCase } from './support/context.js';
 
 export async function unassignApp(deps: CoreDeps, caller: Caller, input: { appId: string; assignmentId: string }): Promise<void> {
@@ -12,8 +12,6 @@ export async function unassignApp(deps: CoreDeps, caller: Caller, input: { appId
     uc.enforce(decideManageApp(uc.policy, rel));
     const assignment = await uc.scope.appAssignments.get(input.assignmentId);
     if (!assignment || assignment.resourceId !== app.id) throw new DomainError('assignmentNotFound');
-    if (!(await uc.scope.appAssignments.delete(assignment.id))) throw new DomainError('assignmentNotFound');
-    await uc.audit({ action: 'app.unassign', targetType: 'appAssignment', targetId: assignment.id, before: assignment });
-    await uc.scope.outbox.enqueue({ topic: 'assignment.removed', payload: { appId: app.id, principalType: assignment.principalType, principalId: assignment.principalId } }, uc.now);
+    await removeAssignment(uc, app, assignment);
   });
 }

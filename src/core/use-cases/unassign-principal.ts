@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.js';
 import type { AppAssignment, PrincipalType } from '../domain/apps.js';
 import { decideManageApp } from '../domain/policy/apps.js';
 import type { Caller, CoreDeps } from '../ports.js';
-import { loadVisibleApp } from './support/apps.js';
+import { loadVisibleApp, removeAssignment } from './support/apps.js';
 import { runUseCase } from './support/context.js';
 
 const PAGE = 500;
@@ -29,11 +29,7 @@ export async function unassignPrincipal(deps: CoreDeps, caller: Caller, input: U
       after = page[page.length - 1]?.id;
     }
     if (mine.length === 0) throw new DomainError('assignmentNotFound', 'The principal has no assignment to this application.');
-    for (const assignment of mine) {
-      if (!(await uc.scope.appAssignments.delete(assignment.id))) throw new DomainError('assignmentNotFound');
-      await uc.audit({ action: 'app.unassign', targetType: 'appAssignment', targetId: assignment.id, before: assignment });
-      await uc.scope.outbox.enqueue({ topic: 'assignment.removed', payload: { appId: app.id, principalType: assignment.principalType, principalId: assignment.principalId } }, uc.now);
-    }
+    for (const assignment of mine) await removeAssignment(uc, app, assignment);
     return { removed: mine.length };
   });
 }

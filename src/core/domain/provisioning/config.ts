@@ -7,6 +7,8 @@ import { mappingProblem } from './mapping.js';
 export const MIN_RECONCILE_MINUTES = 5;
 export const MAX_RECONCILE_MINUTES = 10_080;
 export const DEFAULT_RECONCILE_MINUTES = 40;
+/** As Entra: a user who loses the app is disabled in the target, then deleted. */
+export const DEFAULT_DEPROVISION: DeprovisionMode = 'disableThenDelete';
 export const MAX_TOKEN_LENGTH = 4096;
 
 /** Why a base URL is refused, or null: https anywhere, http only to loopback, no credentials, query or fragment. */

@@ -1,5 +1,5 @@
 // Loads an app with the caller's relation to it, and the views the app use cases return.
-import type { AccessExplanation, AccessPath, AppId, Application } from '../../domain/apps.js';
+import type { AccessExplanation, AccessPath, AppAssignment, AppId, Application } from '../../domain/apps.js';
 import { explainAccess } from '../../domain/access/explain.js';
 import { DomainError } from '../../domain/errors.js';
 import { decideReadAppAccess, decideSeeApp, NO_APP_RELATION, type AppRelation } from '../../domain/policy/apps.js';
@@ -22,6 +22,13 @@ export async function loadVisibleApp(uc: UseCaseContext, appId: AppId): Promise<
   const rel = await appRelationOf(uc, app);
   uc.enforce(decideSeeApp(uc.policy, app, rel));
   return { app, rel };
+}
+
+/** Deletes one assignment of the app, with its audit event and its outbox job (in the caller's transaction). */
+export async function removeAssignment(uc: UseCaseContext, app: Application, assignment: AppAssignment): Promise<void> {
+  if (!(await uc.scope.appAssignments.delete(assignment.id))) throw new DomainError('assignmentNotFound');
+  await uc.audit({ action: 'app.unassign', targetType: 'appAssignment', targetId: assignment.id, before: assignment });
+  await uc.scope.outbox.enqueue({ topic: 'assignment.removed', payload: { appId: app.id, principalType: assignment.principalType, principalId: assignment.principalId } }, uc.now);
 }
 
 /** A page of items with the keyset cursor of the next page (null on the last) and, when asked, the total. */

@@ -3,13 +3,11 @@
 // provisioning reads as the `notConfigured` state — the defaults a setup would start from — not as an error.
 import type { AppId, AttributeMapping, DeprovisionMode, ProvisioningConfig } from '../../domain/apps.js';
 import { DomainError } from '../../domain/errors.js';
-import { DEFAULT_RECONCILE_MINUTES } from '../../domain/provisioning/config.js';
+import { DEFAULT_DEPROVISION, DEFAULT_RECONCILE_MINUTES } from '../../domain/provisioning/config.js';
 import { DEFAULT_USER_MAPPING } from '../../domain/provisioning/mapping.js';
 import { decideManageApp } from '../../domain/policy/apps.js';
 import type { UseCaseContext } from './context.js';
 import { loadVisibleApp } from './apps.js';
-
-export const DEFAULT_DEPROVISION: DeprovisionMode = 'disableThenDelete';
 
 export interface ProvisioningView extends Omit<ProvisioningConfig, 'tokenCiphertext' | 'tenantId'> {
   tokenSet: true;
